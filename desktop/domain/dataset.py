@@ -1,0 +1,426 @@
+"""Validate raw tables and turn them into a :class:`Dataset`: typed frames plus the theme tree.
+
+``load_dataset(path)`` is the one call: it returns a Dataset or raises :class:`DatasetError`
+listing every problem found (file, row, column, what to do), never only the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from desktop.domain.errors import DatasetError, Problem
+from desktop.domain.reader import Progress, RawDataset, _no_progress, read_raw
+
+QUALIFIERS = ("exact", "more_than", "about")
+MAX_THEME_DEPTH = 32
+MAX_PROBLEMS = 1000
+
+COLUMNS = {
+    "themes": ("id", "parent", "order", "title_zh", "title_en", "summary_zh", "summary_en"),
+    "facts": ("id", "theme", "title_zh", "title_en", "text_zh", "text_en", "value", "qualifier",
+              "unit_zh", "unit_en", "as_of", "quote", "source", "attribution", "places", "tags"),
+    "sources": ("id", "title_zh", "title_en", "file"),
+    "vocabulary": ("kind", "key", "name_zh", "name_en"),
+}
+OPTIONAL = {
+    "facts": ("headline",),
+    "sources": ("citation_zh", "citation_en"),
+    "vocabulary": ("note_zh", "note_en"),
+}
+_AS_OF = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+@dataclass
+class ThemeNode:
+    """A theme in the tree; ``facts`` are the ids of the facts filed directly under it."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    summary_zh: str
+    summary_en: str
+    parent: ThemeNode | None = None
+    children: list[ThemeNode] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+
+    def title(self, lang: str) -> str:
+        return self.title_zh if lang == "zh" else self.title_en
+
+    def summary(self, lang: str) -> str:
+        return self.summary_zh if lang == "zh" else self.summary_en
+
+    def walk(self):
+        """This node and every node below it, depth first, in tree order."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def all_facts(self) -> list[str]:
+        return [fid for node in self.walk() for fid in node.facts]
+
+    def path(self) -> list[ThemeNode]:
+        chain, node = [], self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+
+@dataclass
+class Dataset:
+    """A validated dataset. Frames are indexed by id; facts keep the file's order."""
+
+    origin: Path
+    kind: str
+    themes: pd.DataFrame
+    facts: pd.DataFrame
+    sources: pd.DataFrame
+    vocabulary: pd.DataFrame
+    texts: dict[str, str]
+    roots: list[ThemeNode]
+    nodes: dict[str, ThemeNode]
+
+    # ---- lookups used by the ui and the exporters
+    @property
+    def overview(self) -> ThemeNode:
+        return self.roots[0]
+
+    def fact(self, fact_id: str) -> pd.Series:
+        return self.facts.loc[fact_id]
+
+    def name(self, kind: str, key: str, lang: str) -> str:
+        """The display name of a place, tag or attribution key (the key itself if unknown)."""
+        try:
+            row = self.vocabulary.loc[(kind, key)]
+        except KeyError:
+            return key
+        text = row["name_zh"] if lang == "zh" else row["name_en"]
+        return text or key
+
+    def note(self, kind: str, key: str, lang: str) -> str:
+        try:
+            row = self.vocabulary.loc[(kind, key)]
+        except KeyError:
+            return ""
+        return str(row.get("note_zh" if lang == "zh" else "note_en", "") or "")
+
+    def source_text(self, source_id: str) -> str:
+        return self.texts.get(self.sources.loc[source_id, "file"], "")
+
+    def citation(self, source_id: str, lang: str) -> str:
+        row = self.sources.loc[source_id]
+        cite = row.get("citation_zh" if lang == "zh" else "citation_en", "")
+        if cite:
+            return str(cite)
+        title = row["title_zh"] if lang == "zh" else row["title_en"]
+        return f"《{title}》" if lang == "zh" else f"“{title}”"
+
+    def keys(self, fact_id: str, column: str) -> list[str]:
+        return split_keys(self.facts.at[fact_id, column])
+
+    def theme_of(self, fact_id: str) -> ThemeNode:
+        return self.nodes[self.facts.at[fact_id, "theme"]]
+
+    def headline_facts(self) -> list[str]:
+        ranked = self.facts["headline"].dropna().sort_values(kind="stable")
+        return list(ranked.index)
+
+    def quantitative(self, fact_ids: list[str]) -> list[str]:
+        values = self.facts["value"]
+        return [f for f in fact_ids if not np.isnan(values.at[f])]
+
+    def display_name(self) -> str:
+        return self.origin.name or str(self.origin)
+
+
+def split_keys(cell: str) -> list[str]:
+    return [k.strip() for k in str(cell or "").split(";") if k.strip()]
+
+
+# --------------------------------------------------------------------------- validation
+
+
+class _Collector:
+    def __init__(self):
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, message: str, fix: str = "", row: int | None = None,
+            column: str | None = None) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(Problem(file, message, fix, row, column))
+
+    def rows(self, file: str, mask: pd.Series, column: str, message, fix: str = "") -> None:
+        """Add one problem per True row of mask; ``message`` may be a callable of the row's value."""
+        positions = np.flatnonzero(mask.to_numpy())
+        for pos in positions[: MAX_PROBLEMS - len(self.problems)]:
+            value = mask.index[pos]
+            text = message(value) if callable(message) else message
+            self.add(file, text, fix, row=int(pos) + 2, column=column)
+
+
+def _columns(frame: pd.DataFrame, table: str, out: _Collector) -> bool:
+    missing = [c for c in COLUMNS[table] if c not in frame.columns]
+    for column in missing:
+        out.add(f"{table}.csv", f"the column “{column}” is missing.",
+                f"Add a column named {column} to the header row (see data/README.md).",
+                row=1, column=column)
+    duplicated = sorted({c for c in frame.columns if list(frame.columns).count(c) > 1})
+    for column in duplicated:
+        out.add(f"{table}.csv", f"the column “{column}” appears twice.", "Delete one of them.",
+                row=1, column=column)
+    return not missing and not duplicated
+
+
+def _ids(frame: pd.DataFrame, table: str, out: _Collector, column: str = "id") -> pd.Series:
+    ids = frame[column].str.strip()
+    file = f"{table}.csv"
+    out.rows(file, pd.Series((ids == "").to_numpy(), index=ids), column,
+             "the id is empty.", "Give every row a short unique id.")
+    bad = (ids != "") & ~ids.str.match(_ID)
+    out.rows(file, pd.Series(bad.to_numpy(), index=ids), column,
+             lambda v: f"the id “{v}” has characters other than letters, digits, - _ and .",
+             "Use letters, digits and - only, e.g. joint-labs.")
+    dup = (ids != "") & ids.duplicated(keep="first")
+    out.rows(file, pd.Series(dup.to_numpy(), index=ids), column,
+             lambda v: f"the id “{v}” is used by an earlier row too.", "Ids must be unique.")
+    return ids
+
+
+def validate(raw: RawDataset) -> list[Problem]:
+    """Every problem of the raw tables; empty when the dataset is valid."""
+    out = _Collector()
+    out.problems.extend(raw.problems[:MAX_PROBLEMS])
+    tables = {name: frame for name, frame in raw.tables.items()}
+    ok = {name: _columns(frame, name, out) for name, frame in tables.items()}
+    if not all(ok.get(t, False) for t in ("themes", "facts", "sources")):
+        return out.problems
+    themes, facts, sources = tables["themes"], tables["facts"], tables["sources"]
+    vocabulary = tables.get("vocabulary")
+    if vocabulary is not None and not ok.get("vocabulary", False):
+        vocabulary = None
+
+    source_ids = _ids(sources, "sources", out)
+    for pos, name in enumerate(sources["file"].str.strip()):
+        if not name:
+            out.add("sources.csv", "no text file is named.", "Name the source's text file, e.g. "
+                    "sources/article.txt.", row=pos + 2, column="file")
+
+    theme_ids = _ids(themes, "themes", out)
+    _theme_tree_problems(themes, theme_ids, out)
+
+    fact_ids = _ids(facts, "facts", out)
+    _fact_problems(facts, fact_ids, set(theme_ids), sources, source_ids, raw.texts, vocabulary, out)
+
+    if vocabulary is not None:
+        kinds = vocabulary["kind"].str.strip()
+        out.rows("vocabulary.csv", pd.Series((~kinds.isin(["place", "tag", "attribution"])).to_numpy(),
+                                             index=kinds),
+                 "kind", lambda v: f"the kind “{v}” is not one of place, tag, attribution.",
+                 "Write place, tag or attribution.")
+        pair = kinds + "\x00" + vocabulary["key"].str.strip()
+        out.rows("vocabulary.csv", pd.Series(pair.duplicated().to_numpy(), index=vocabulary["key"]),
+                 "key", lambda v: f"the key “{v}” is defined twice for the same kind.",
+                 "Keep one row per key.")
+
+    if not out.problems:
+        _empty_theme_problems(themes, theme_ids, facts, out)
+    return out.problems
+
+
+def _theme_tree_problems(themes: pd.DataFrame, ids: pd.Series, out: _Collector) -> None:
+    parents = themes["parent"].str.strip()
+    known = set(ids)
+    dangling = (parents != "") & ~parents.isin(known)
+    out.rows("themes.csv", pd.Series(dangling.to_numpy(), index=parents), "parent",
+             lambda v: f"the parent theme “{v}” does not exist.",
+             "Use the id of a row in themes.csv, or leave it empty for a top-level theme.")
+    order = pd.to_numeric(themes["order"].str.strip(), errors="coerce")
+    bad_order = order.isna() | (order != order.round())
+    out.rows("themes.csv", pd.Series(bad_order.to_numpy(), index=themes["order"]), "order",
+             lambda v: f"the order “{v}” is not a whole number.", "Write 1, 2, 3 … among siblings.")
+    if (parents == "").sum() == 0 and len(themes):
+        out.add("themes.csv", "no theme is at the top level.",
+                "Leave the parent empty for the overview and the sections.")
+    # cycles and depth, iteratively: a chain thousands deep must not hit the recursion limit
+    parent_of = dict(zip(ids, parents))
+    depth: dict[str, int] = {}
+    reported: set[str] = set()
+    for pos, start in enumerate(ids):
+        chain, node, seen = [], start, set()
+        while node and node in parent_of and node not in depth:
+            if node in seen:
+                if node not in reported:
+                    loop = chain[chain.index(node):]
+                    reported.update(loop)
+                    out.add("themes.csv", "the themes form a loop: " + " → ".join(loop + [node]) + ".",
+                            "Make one of them a top-level theme (empty parent) or point it "
+                            "elsewhere.", row=pos + 2, column="parent")
+                break
+            seen.add(node)
+            chain.append(node)
+            node = parent_of[node]
+        else:
+            base = depth.get(node, 0) if node else 0
+            for level, member in enumerate(reversed(chain), start=1):
+                depth[member] = base + level
+            if depth.get(start, 0) > MAX_THEME_DEPTH and "depth" not in reported:
+                reported.add("depth")
+                out.add("themes.csv", f"the theme tree is {depth[start]} levels deep; at most "
+                                      f"{MAX_THEME_DEPTH} are allowed.",
+                        "Attach deep themes higher up.", row=pos + 2, column="parent")
+        for member in chain:  # a node on or leading into a loop gets a nominal depth
+            depth.setdefault(member, MAX_THEME_DEPTH + 1)
+
+
+def _fact_problems(facts, ids, theme_ids, sources, source_ids, texts, vocabulary, out) -> None:
+    file = "facts.csv"
+    themes = facts["theme"].str.strip()
+    out.rows(file, pd.Series((~themes.isin(theme_ids)).to_numpy(), index=themes), "theme",
+             lambda v: f"the theme “{v}” does not exist." if v else "no theme is given.",
+             "Use the id of a row in themes.csv.")
+    for column in ("title_zh", "title_en", "text_zh", "text_en", "quote", "attribution"):
+        empty = facts[column].str.strip() == ""
+        out.rows(file, empty, column, f"the {column} is empty.", "Every fact needs it.")
+
+    raw_values = facts["value"].str.strip().str.replace(",", "", regex=False)
+    values = pd.to_numeric(raw_values, errors="coerce")
+    not_number = (raw_values != "") & (values.isna() | ~np.isfinite(values.fillna(0)))
+    out.rows(file, pd.Series(not_number.to_numpy(), index=facts["value"]), "value",
+             lambda v: f"the value “{v}” is not a number.",
+             "Write the number in digits in base units: 7.4万 → 74000, 约200万吨 → 2000000.")
+    negative = values < 0
+    out.rows(file, pd.Series(negative.to_numpy(), index=facts["value"]), "value",
+             lambda v: f"the value “{v}” is negative.", "Figures are counts and amounts: ≥ 0.")
+
+    qualifiers = facts["qualifier"].str.strip()
+    has_value = raw_values != ""
+    bad_q = (qualifiers != "") & ~qualifiers.isin(QUALIFIERS)
+    out.rows(file, pd.Series(bad_q.to_numpy(), index=qualifiers), "qualifier",
+             lambda v: f"the qualifier “{v}” is not one of exact, more_than, about.",
+             "多/余/逾/超 → more_than; 约 → about; otherwise exact.")
+    out.rows(file, has_value & (qualifiers == ""), "qualifier", "a figure has no qualifier.",
+             "Write exact, more_than or about.")
+    out.rows(file, ~has_value & (qualifiers != ""), "value", "a qualifier is given but no value.",
+             "Add the value, or empty the qualifier.")
+    for column in ("unit_zh", "unit_en"):
+        out.rows(file, has_value & (facts[column].str.strip() == ""), column,
+                 "a figure has no unit.", "Write the unit that follows the number, e.g. 个 / countries.")
+
+    as_of = facts["as_of"].str.strip()
+    bad_date = (as_of != "") & ~as_of.str.match(_AS_OF)
+    out.rows(file, pd.Series(bad_date.to_numpy(), index=as_of), "as_of",
+             lambda v: f"the date “{v}” is not a year or a year and month.", "Write 2023 or 2023-12.")
+
+    if "headline" in facts.columns:
+        head = facts["headline"].str.strip()
+        rank = pd.to_numeric(head, errors="coerce")
+        bad_rank = (head != "") & (rank.isna() | (rank != rank.round()))
+        out.rows(file, pd.Series(bad_rank.to_numpy(), index=head), "headline",
+                 lambda v: f"the headline rank “{v}” is not a whole number.",
+                 "Write 1, 2, 3 … or leave it empty.")
+
+    srcs = facts["source"].str.strip()
+    known_sources = set(source_ids)
+    out.rows(file, pd.Series((~srcs.isin(known_sources)).to_numpy(), index=srcs), "source",
+             lambda v: f"the source “{v}” does not exist." if v else "no source is given.",
+             "Use the id of a row in sources.csv.")
+
+    # every quote is verbatim in its source text (checked once per distinct quote and source)
+    file_of = dict(zip(source_ids, sources["file"].str.strip()))
+    quotes = facts["quote"]
+    pairs = pd.DataFrame({"s": srcs, "q": quotes})
+    found = {}
+    for source, quote in pairs.drop_duplicates().itertuples(index=False):
+        text = texts.get(file_of.get(source, ""), None)
+        found[(source, quote)] = text is None or not quote.strip() or quote in text
+    missing = [not found[(s, q)] for s, q in zip(srcs, quotes)]
+    out.rows(file, pd.Series(missing, index=quotes), "quote",
+             lambda v: f"the quote “{_short(v)}” is not found word for word in its source text.",
+             "Copy the exact words from the source, punctuation included (full-width ,。“”).")
+
+
+def _empty_theme_problems(themes, theme_ids, facts, out) -> None:
+    has = set(facts["theme"].str.strip())
+    parent_of = dict(zip(theme_ids, themes["parent"].str.strip()))
+    covered = set()
+    for theme in has:
+        node = theme
+        while node and node not in covered:
+            covered.add(node)
+            node = parent_of.get(node, "")
+    for pos, theme in enumerate(theme_ids):
+        if theme not in covered:
+            out.add("themes.csv", f"the theme “{theme}” has no facts, in itself or below it.",
+                    "File at least one fact under it, or delete the theme.", row=pos + 2, column="id")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build(raw: RawDataset) -> Dataset:
+    """Typed frames and the theme tree from tables that :func:`validate` passed."""
+    strip = lambda frame: frame.apply(lambda s: s.str.strip())  # noqa: E731
+    themes = strip(raw.tables["themes"]).set_index("id", drop=False)
+    facts = strip(raw.tables["facts"])
+    for column in OPTIONAL["facts"]:
+        if column not in facts.columns:
+            facts[column] = ""
+    facts["quote"] = raw.tables["facts"]["quote"]  # quotes are verbatim, spaces included
+    facts["value"] = pd.to_numeric(facts["value"].str.replace(",", "", regex=False),
+                                   errors="coerce").astype(float)
+    facts["headline"] = pd.to_numeric(facts["headline"], errors="coerce")
+    facts = facts.set_index("id", drop=False)
+    sources = strip(raw.tables["sources"])
+    for column in OPTIONAL["sources"]:
+        if column not in sources.columns:
+            sources[column] = ""
+    sources = sources.set_index("id", drop=False)
+    vocab = raw.tables.get("vocabulary")
+    if vocab is None or any(c not in vocab.columns for c in COLUMNS["vocabulary"]):
+        vocab = pd.DataFrame(columns=list(COLUMNS["vocabulary"]) + list(OPTIONAL["vocabulary"]),
+                             dtype=str)
+    vocab = strip(vocab) if len(vocab) else vocab
+    for column in OPTIONAL["vocabulary"]:
+        if column not in vocab.columns:
+            vocab[column] = ""
+    vocab = vocab.set_index(["kind", "key"], drop=False).sort_index()
+
+    nodes: dict[str, ThemeNode] = {}
+    order = pd.to_numeric(themes["order"]).to_numpy()
+    ranked = themes.assign(_order=order).sort_values("_order", kind="stable")
+    for row in ranked.itertuples(index=False):
+        nodes[row.id] = ThemeNode(row.id, row.title_zh, row.title_en, row.summary_zh, row.summary_en)
+    roots = []
+    for row in ranked.itertuples(index=False):
+        node = nodes[row.id]
+        if row.parent:
+            node.parent = nodes[row.parent]
+            node.parent.children.append(node)
+        else:
+            roots.append(node)
+    for theme, group in facts.groupby("theme", sort=False).groups.items():
+        nodes[theme].facts = list(group)
+    return Dataset(raw.origin, raw.kind, themes, facts, sources, vocab, raw.texts, roots, nodes)
+
+
+def load_dataset(path: str | Path, progress: Progress = _no_progress) -> Dataset:
+    """Read, validate and build a dataset: a folder, a .zip of a folder, or an .xlsx workbook."""
+    raw = read_raw(path, progress)
+    problems = validate(raw)
+    if problems:
+        raise DatasetError(problems, str(path))
+    progress("building", 0.95)
+    return build(raw)

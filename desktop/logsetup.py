@@ -1,0 +1,45 @@
+"""Logging to a rotating file in the user's log folder, and native crashes via faulthandler."""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import sys
+
+from desktop.userdirs import log_dir
+
+LOG_NAME = "bri-facts.log"
+_crash_file = None
+
+
+def setup_logging(level: int = logging.INFO) -> str | None:
+    """Send the app's logs to ``<log dir>/bri-facts.log`` (rotated, 5 × 1 MB) and to stderr.
+    Returns the log file path, or None when the folder cannot be written (then stderr only)."""
+    root = logging.getLogger()
+    if getattr(root, "_bri_configured", False):
+        return getattr(root, "_bri_path", None)
+    root.setLevel(level)
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    stream = logging.StreamHandler(sys.stderr)
+    stream.setFormatter(fmt)
+    stream.setLevel(logging.WARNING)
+    root.addHandler(stream)
+    path = None
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / LOG_NAME
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
+                                                       encoding="utf-8")
+        handler.setFormatter(fmt)
+        root.addHandler(handler)
+        global _crash_file
+        _crash_file = open(folder / "native-crash.log", "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(_crash_file)
+    except OSError as exc:
+        logging.getLogger(__name__).warning("cannot write the log folder (%s); logging to stderr", exc)
+        path = None
+    root._bri_configured = True  # type: ignore[attr-defined]
+    root._bri_path = str(path) if path else None  # type: ignore[attr-defined]
+    return root._bri_path  # type: ignore[attr-defined]

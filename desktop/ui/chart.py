@@ -1,0 +1,280 @@
+"""Drawing a :class:`ChartSpec` with pyqtgraph: on screen, and (same code) for PNG export.
+
+Horizontal bars, one per fact, labelled with the figure exactly as it reads (80+ / 80多个).
+A ``more_than`` figure is a lower bound: its bar ends in an open, fading extension and an arrow.
+An ``about`` figure is hatched. The canvas carries its own title, unit and footer (source and who
+states the figures), so a screenshot or an export still says what it shows and whose numbers
+these are."""
+
+from __future__ import annotations
+
+import html
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient
+from PySide6.QtWidgets import QToolTip
+
+from desktop.app import app_font
+from desktop.domain.charts import ChartSpec
+
+STYLES = {
+    "light": {"bg": "#ffffff", "fg": "#1b1f24", "muted": "#57606a", "bar": "#1f5fa8",
+              "about": "#5b8fd0", "grid": "#d0d7de", "select": "#d9480f"},
+    "dark": {"bg": "#0d1117", "fg": "#f0f3f6", "muted": "#a8b3bd", "bar": "#58a6ff",
+             "about": "#8cc2ff", "grid": "#30363d", "select": "#ffa657"},
+}
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = app_font()
+    font.setPixelSize(max(6, int(round(size))))
+    font.setBold(bold)
+    return font
+
+
+class _Text(pg.GraphicsWidget):
+    """A word-wrapping text line of the canvas (plain text only: data is never HTML)."""
+
+    def __init__(self, size: float, color: str, bold: bool = False, align=Qt.AlignmentFlag.AlignLeft):
+        super().__init__()
+        self.item = pg.QtWidgets.QGraphicsTextItem(self)
+        self.item.setFont(_font(size, bold))
+        self.item.setDefaultTextColor(QColor(color))
+        self.align = align
+        self.setSizePolicy(pg.QtWidgets.QSizePolicy.Policy.Expanding,
+                           pg.QtWidgets.QSizePolicy.Policy.Fixed)
+
+    def set_text(self, text: str) -> None:
+        self.item.setPlainText(text)
+        self._layout_text()
+
+    def text(self) -> str:
+        return self.item.toPlainText()
+
+    def resizeEvent(self, ev):  # noqa: N802 - Qt naming
+        self._layout_text()
+
+    def _layout_text(self) -> None:
+        width = max(50.0, self.size().width())
+        self.item.setTextWidth(width)
+        option = self.item.document().defaultTextOption()
+        option.setAlignment(self.align)
+        self.item.document().setDefaultTextOption(option)
+        height = self.item.boundingRect().height()
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height)
+        self.updateGeometry()
+
+
+class ChartCanvas(pg.GraphicsLayoutWidget):
+    """Title, unit line, bar plot and footer, sized by ``scale`` (1.0 on screen)."""
+
+    barClicked = Signal(str)
+
+    def __init__(self, parent=None, style: str = "light", scale: float = 1.0, interactive: bool = True):
+        super().__init__(parent)
+        self.spec: ChartSpec | None = None
+        self.style_name = style
+        self.scale = scale
+        self.interactive = interactive
+        self.selected: str | None = None
+        self._bars: list[pg.BarGraphItem] = []
+        self._value_labels: list[pg.TextItem] = []
+        self._extent = (0.0, 1.0)
+        self.setAccessibleName("chart")
+        self._build()
+
+    # ---- construction
+    def _build(self) -> None:
+        s, c = self.scale, STYLES[self.style_name]
+        self.setBackground(c["bg"])
+        layout = self.ci.layout
+        layout.setContentsMargins(16 * s, 12 * s, 16 * s, 10 * s)
+        layout.setVerticalSpacing(4 * s)
+        self.title = _Text(22 * s, c["fg"], bold=True)
+        self.subtitle = _Text(14 * s, c["muted"])
+        self.footer = _Text(12.5 * s, c["muted"])
+        self.notes = _Text(12 * s, c["muted"])
+        self.addItem(self.title, row=0, col=0)
+        self.addItem(self.subtitle, row=1, col=0)
+        self.plot = self.addPlot(row=2, col=0)
+        self.addItem(self.notes, row=3, col=0)
+        self.addItem(self.footer, row=4, col=0)
+        plot = self.plot
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.getViewBox().setDefaultPadding(0.02)
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setStyle(tickFont=_font(13.5 * s), tickLength=int(-5 * s), tickTextOffset=int(6 * s))
+            axis.setPen(pg.mkPen(c["grid"], width=max(1, s)))
+            axis.setTextPen(pg.mkPen(c["fg"]))
+        plot.showGrid(x=True, y=False, alpha=0.35)
+        if self.interactive:
+            self.scene().sigMouseClicked.connect(self._clicked)
+            self.scene().sigMouseMoved.connect(self._hovered)
+
+    def set_style(self, style: str) -> None:
+        if style != self.style_name:
+            self.style_name = style
+            self.clear()
+            self._build()
+            if self.spec is not None:
+                self.set_spec(self.spec)
+
+    # ---- drawing
+    def set_spec(self, spec: ChartSpec | None) -> None:
+        self.spec = spec
+        plot, s, c = self.plot, self.scale, STYLES[self.style_name]
+        plot.clear()
+        self._bars, self._value_labels = [], []
+        if spec is None or not spec.bars:
+            self.title.set_text(spec.title if spec else "")
+            self.subtitle.set_text("")
+            self.notes.set_text("")
+            self.footer.set_text("")
+            return
+        self.title.set_text(spec.title)
+        self.subtitle.set_text(spec.subtitle)
+        self.notes.set_text("  ·  ".join(spec.notes))
+        self.footer.set_text(spec.footer)
+        bars = spec.bars
+        n = len(bars)
+        ys = np.arange(n)[::-1].astype(float)  # first bar on top
+        values = np.array([b.value for b in bars], dtype=float)
+        top = float(values.max()) if n else 1.0
+        top = top if top > 0 else 1.0
+        open_end = top * 0.07
+        self._extent = (0.0, top * 1.42)
+        height = 0.62
+        for bar, y in zip(bars, ys):
+            selected = bar.fact_id == self.selected
+            colour = QColor(c["select"] if selected else (c["about"] if bar.qualifier == "about" else c["bar"]))
+            brush = QBrush(colour)
+            if bar.qualifier == "about":
+                brush = QBrush(colour, Qt.BrushStyle.BDiagPattern)
+            pen = pg.mkPen(colour, width=max(1.0, 1.5 * s),
+                           style=Qt.PenStyle.DashLine if bar.qualifier == "about" else Qt.PenStyle.SolidLine)
+            item = pg.BarGraphItem(x0=[0], y=[y], height=height, width=[bar.value], brush=brush, pen=pen)
+            item.fact_id = bar.fact_id
+            plot.addItem(item)
+            self._bars.append(item)
+            end = bar.value
+            if bar.qualifier == "more_than":  # a lower bound: the bar runs on, fading, with an arrow
+                grad = QLinearGradient(QPointF(end, 0), QPointF(end + open_end, 0))
+                grad.setColorAt(0, colour)
+                faded = QColor(colour)
+                faded.setAlpha(0)
+                grad.setColorAt(1, faded)
+                grad.setCoordinateMode(QLinearGradient.CoordinateMode.LogicalMode)
+                ext = pg.BarGraphItem(x0=[end], y=[y], height=height, width=[open_end],
+                                      brush=QBrush(grad), pen=pg.mkPen(None))
+                plot.addItem(ext)
+                end += open_end
+                arrow = pg.ArrowItem(pos=(end, y), angle=180, headLen=12 * s, tipAngle=40,
+                                     brush=colour, pen=pg.mkPen(None))
+                plot.addItem(arrow)
+            label = pg.TextItem(bar.figure, color=c["fg"], anchor=(0, 0.5))
+            label.setFont(_font(15 * s, bold=True))
+            label.setPos(end + top * 0.015, y)
+            plot.addItem(label)
+            self._value_labels.append(label)
+        left = plot.getAxis("left")
+        left.setTicks([[(float(y), _wrap(b.label, 18 if spec.lang == "zh" else 34))
+                        for b, y in zip(bars, ys)]])
+        bottom = plot.getAxis("bottom")
+        bottom.setLabel(html.escape(spec.unit), color=c["muted"],
+                        **{"font-size": f"{int(13 * s)}px"})
+        bottom.label.setFont(_font(13 * s))
+        plot.setYRange(-0.6, n - 0.4, padding=0)
+        plot.setXRange(0, self._extent[1], padding=0)
+        self._fit_left_axis()
+
+    def _fit_left_axis(self) -> None:
+        if getattr(self, "spec", None) is None:
+            return
+        left = self.plot.getAxis("left")
+        metrics = pg.QtGui.QFontMetrics(_font(13.5 * self.scale))
+        widest = max((max(metrics.horizontalAdvance(line) for line in
+                          _wrap(b.label, 18 if self.spec.lang == "zh" else 34).split("\n"))
+                      for b in self.spec.bars), default=40)
+        left.setWidth(int(min(widest + 14 * self.scale, self.width() * 0.42 if self.width() > 200 else widest + 14)))
+
+    def resizeEvent(self, ev):  # noqa: N802 - Qt naming
+        super().resizeEvent(ev)
+        self._fit_left_axis()
+
+    def select(self, fact_id: str | None) -> None:
+        if fact_id != self.selected:
+            self.selected = fact_id
+            if self.spec is not None and any(b.fact_id == fact_id for b in self.spec.bars) or \
+                    self.spec is not None and self.selected is None:
+                self.set_spec(self.spec)
+
+    # ---- reading back (tests and accessibility)
+    def bar_values(self) -> list[tuple[str, float]]:
+        return [(item.fact_id, float(item.opts["width"][0])) for item in self._bars]
+
+    def value_labels(self) -> list[str]:
+        return [label.textItem.toPlainText() for label in self._value_labels]
+
+    # ---- interaction
+    def _bar_at(self, scene_pos) -> str | None:
+        if self.spec is None or not self.plot.sceneBoundingRect().contains(scene_pos):
+            return None
+        point = self.plot.vb.mapSceneToView(scene_pos)
+        n = len(self.spec.bars)
+        index = n - 1 - int(math.floor(point.y() + 0.5))
+        if 0 <= index < n and abs(point.y() - (n - 1 - index)) <= 0.4 and point.x() >= 0:
+            return self.spec.bars[index].fact_id
+        return None
+
+    def _clicked(self, event) -> None:
+        fid = self._bar_at(event.scenePos())
+        if fid:
+            self.barClicked.emit(fid)
+
+    def _hovered(self, scene_pos) -> None:
+        fid = self._bar_at(scene_pos)
+        if fid is None:
+            QToolTip.hideText()
+            return
+        bar = next(b for b in self.spec.bars if b.fact_id == fid)
+        view = self.mapFromScene(scene_pos)
+        QToolTip.showText(self.mapToGlobal(view), f"{bar.label}\n{bar.figure}", self)
+
+    def bar_scene_point(self, fact_id: str) -> QPointF:
+        """The middle of a bar in scene coordinates (for keyboard access and tests)."""
+        n = len(self.spec.bars)
+        index = [b.fact_id for b in self.spec.bars].index(fact_id)
+        bar = self.spec.bars[index]
+        return self.plot.vb.mapViewToScene(QPointF(bar.value / 2, n - 1 - index))
+
+
+def _wrap(text: str, width: int) -> str:
+    """Break a long axis label onto two lines (at a space in English, anywhere in Chinese)."""
+    if len(text) <= width:
+        return text
+    if " " in text:
+        words, lines, line = text.split(), [], ""
+        for word in words:
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        lines.append(line)
+        if len(lines) > 2:
+            lines = [lines[0], " ".join(lines[1:])]
+            if len(lines[1]) > width:
+                lines[1] = lines[1][: width - 1] + "…"
+        return "\n".join(lines)
+    first, rest = text[:width], text[width:]
+    if len(rest) > width:
+        rest = rest[: width - 1] + "…"
+    return f"{first}\n{rest}"
+

@@ -1,0 +1,57 @@
+"""Shared fixtures: an isolated user folder, the configured QApplication, the real window."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+ARTICLE = DATA / "sources" / "article.txt"
+
+
+@pytest.fixture(autouse=True)
+def user_home(tmp_path, monkeypatch):
+    """Settings, logs and recent files of each test live in its own temporary folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("BRI_FACTS_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def qapp():
+    """The app as desktop.app configures it (fonts, names), without the global error hook."""
+    from desktop.app import create_app
+    return create_app(["bri-facts-tests"], error_hook=False)
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    from desktop.ui.launch import load_bundled
+    return load_bundled()
+
+
+@pytest.fixture
+def window(qapp, qtbot, dataset):
+    from desktop.ui.launch import open_main_window
+    win = open_main_window(qapp, lang="zh", show=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    from desktop.app import install_translator
+    install_translator(qapp, "en")
+
+
+@pytest.fixture
+def dataset_copy(tmp_path):
+    """A writable copy of the bundled dataset folder, to break on purpose."""
+    target = tmp_path / "dataset"
+    shutil.copytree(DATA, target)
+    return target
