@@ -82,14 +82,15 @@ def chart_specs(dataset: Dataset, theme: ThemeNode, lang: str,
     specs = []
     for unit_en, members in ordered:
         rows = dataset.facts.loc[members]
-        unit = rows["unit_zh"].iloc[0] if lang == "zh" else unit_en
         bars = tuple(
             Bar(fid, r["title_zh"] if lang == "zh" else r["title_en"], float(r["value"]),
                 r["qualifier"], figure_with_unit(r["value"], r["qualifier"],
                                                  r["unit_zh"] if lang == "zh" else r["unit_en"], lang),
                 r["unit_zh"] if lang == "zh" else r["unit_en"])
             for fid, r in rows.iterrows())
-        unit_label = unit_en if lang == "en" else _zh_unit_label(rows)
+        unit_label = dataset.name("unit", unit_en, lang) if lang == "en" else \
+            (dataset.name("unit", unit_en, "zh") if (("unit", unit_en) in dataset.vocabulary.index)
+             else _zh_unit_label(rows))
         specs.append(ChartSpec(
             key=f"{theme.id}--{slug(unit_en)}", theme_id=theme.id, lang=lang,
             title=base_title, unit=unit_label, bars=bars,

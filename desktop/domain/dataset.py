@@ -221,10 +221,10 @@ def validate(raw: RawDataset) -> list[Problem]:
 
     if vocabulary is not None:
         kinds = vocabulary["kind"].str.strip()
-        out.rows("vocabulary.csv", pd.Series((~kinds.isin(["place", "tag", "attribution"])).to_numpy(),
+        out.rows("vocabulary.csv", pd.Series((~kinds.isin(["place", "tag", "attribution", "unit"])).to_numpy(),
                                              index=kinds),
-                 "kind", lambda v: f"the kind “{v}” is not one of place, tag, attribution.",
-                 "Write place, tag or attribution.")
+                 "kind", lambda v: f"the kind “{v}” is not one of place, tag, attribution, unit.",
+                 "Write place, tag, attribution or unit.")
         pair = kinds + "\x00" + vocabulary["key"].str.strip()
         out.rows("vocabulary.csv", pd.Series(pair.duplicated().to_numpy(), index=vocabulary["key"]),
                  "key", lambda v: f"the key “{v}” is defined twice for the same kind.",

@@ -113,7 +113,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
             axis.setStyle(tickFont=_font(13.5 * s), tickLength=int(-5 * s), tickTextOffset=int(6 * s))
             axis.setPen(pg.mkPen(c["grid"], width=max(1, s)))
             axis.setTextPen(pg.mkPen(c["fg"]))
-        plot.showGrid(x=True, y=False, alpha=0.35)
+        plot.showGrid(x=False, y=False)
         if self.interactive:
             self.scene().sigMouseClicked.connect(self._clicked)
             self.scene().sigMouseMoved.connect(self._hovered)

@@ -1,0 +1,212 @@
+"""The browser window, driven as a user drives it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QAbstractItemModelTester
+
+from desktop.ui.tree_model import FACT_ID_ROLE, BrowseModel
+
+AGREEMENTS = "我国已与80多个共建国家签署政府间科技合作协定"
+
+
+def fact_with_quote(dataset, words):
+    return dataset.facts[dataset.facts["quote"].str.contains(words, regex=False)].index[0]
+
+
+def tree_texts(window):
+    model, out = window.model, []
+    stack = [model.index(r, 0) for r in range(model.rowCount())]
+    while stack:
+        index = stack.pop()
+        out.append(index.data())
+        stack.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
+    return out
+
+
+def test_model_passes_qabstractitemmodeltester(qapp, dataset):
+    model = BrowseModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_dataset(dataset)
+    for grouping in ("place", "tag", "theme"):
+        model.set_grouping(grouping)
+    model.set_filter({dataset.facts.index[0]})
+    model.set_language("en")
+    model.set_filter(None)
+    assert model.rowCount() == len(dataset.roots)
+
+
+def test_opens_on_the_overview_with_counts_and_headline_chart(window, dataset):
+    top = [window.model.index(r, 0).data() for r in range(window.model.rowCount())]
+    assert top[0].startswith("概览")
+    assert top[1] == f"携手构建全球科技共同体  ({len(dataset.nodes['s1'].all_facts())})"
+    assert window.detail.title.text() == "概览"
+    drawn = {fid for spec in window.specs for fid in [b.fact_id for b in spec.bars]}
+    assert drawn == set(dataset.quantitative(dataset.headline_facts()))
+    assert window.windowTitle().startswith("BRI") or "事实" in window.windowTitle()
+
+
+def test_selecting_a_fact_shows_figure_quote_and_source(window, dataset):
+    fid = fact_with_quote(dataset, "7.4万个就业岗位")
+    assert window.select_fact(fid)
+    assert window.detail.figure.text() == "7.4万余个"
+    assert "7.4万个就业岗位" in window.detail.quote.text()
+    assert "本期特邀专家" in window.detail.meta.text()
+    assert "《深化“一带一路”科技创新合作》" in window.detail.meta.text()
+    assert window.chart.selected == fid
+
+
+def test_keyboard_navigation_through_the_tree(window, qtbot):
+    window.tree.setFocus()
+    start = window.tree.currentIndex()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Down)
+    assert window.tree.currentIndex() != start
+    qtbot.keyClick(window.tree, Qt.Key.Key_Down)
+    assert window.current_fact is not None
+    assert window.detail.title.text() == window.dataset.facts.at[window.current_fact, "title_zh"]
+
+
+def test_show_in_article_highlights_the_quote_in_both_places(window, qtbot, dataset):
+    fid = dataset.facts[dataset.facts["quote"] == AGREEMENTS].index[0]
+    window.select_fact(fid)
+    qtbot.mouseClick(window.detail.show_article, Qt.MouseButton.LeftButton)
+    assert window.detail.article.isVisible()
+    assert window.detail.highlighted_passages() == [AGREEMENTS, AGREEMENTS]
+    shown = window.detail.article.toPlainText()
+    assert "截至2023年" in shown and "拓展科技创新合作" in shown  # neighbours are there
+    assert "2" in window.detail.quote_caption.text()
+
+
+def test_related_facts_are_links(window, qtbot, dataset):
+    fid = fact_with_quote(dataset, "7.4万个就业岗位")
+    window.select_fact(fid)
+    assert "<a href=\"fact:" in window.detail.related.text()
+    first = window.detail.related.text().split('href="fact:')[1].split('"')[0]
+    window.detail.related.linkActivated.emit(f"fact:{first}")
+    assert window.current_fact == first
+
+
+def test_ctrl_c_copies_the_fact_with_its_citation(window, qtbot, dataset):
+    fid = fact_with_quote(dataset, "约200万吨")
+    window.select_fact(fid)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    text = QGuiApplication.clipboard().text()
+    assert "约200万吨" in text and "聂晓伟" in text and "来源:" in text
+
+
+def test_search_filters_counts_highlights_and_esc_clears(window, qtbot, dataset):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+    qtbot.keyClicks(window.search, "kenya")
+    qtbot.waitUntil(lambda: window.search_hits is not None and window.match_label.isVisible())
+    hits = window.search_hits
+    assert hits and len(hits) < len(dataset.facts)
+    assert window.match_label.text().startswith(str(len(hits)))
+    shown = [t for t in tree_texts(window) if "(" not in t]  # fact rows
+    assert len(shown) == len(hits)
+    index = window.model.find_fact(hits[0])
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.search_hits is None)
+    assert window.search.text() == ""
+    assert not window.match_label.isVisible()
+
+
+def test_search_in_chinese_finds_the_railway(window, qtbot, dataset):
+    window.search.setText("蒙内铁路")
+    qtbot.waitUntil(lambda: window.search_hits is not None)
+    assert all("蒙内" in (dataset.facts.at[f, "text_zh"] + dataset.facts.at[f, "quote"]
+                         + dataset.facts.at[f, "title_zh"]) for f in window.search_hits)
+
+
+def test_regroup_by_place_and_by_field(window, qtbot, dataset):
+    fid = fact_with_quote(dataset, "7.4万个就业岗位")
+    window.select_fact(fid)
+    qtbot.mouseClick(window.group_buttons.buttons()[1], Qt.MouseButton.LeftButton)
+    assert window.grouping == "place"
+    top = [window.model.index(r, 0).data() for r in range(window.model.rowCount())]
+    assert any(t.startswith("肯尼亚") for t in top)
+    assert window.current_fact == fid
+    qtbot.mouseClick(window.group_buttons.buttons()[2], Qt.MouseButton.LeftButton)
+    assert window.grouping == "tag"
+    assert window.current_fact == fid
+
+
+def test_language_switch_changes_ui_and_data(window, qtbot, dataset):
+    fid = fact_with_quote(dataset, "80多个")
+    window.select_fact(fid)
+    assert window.detail.figure.text() == "80多个"
+    qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)
+    assert window.lang == "en"
+    assert window.detail.figure.text() == "80+ countries"
+    assert window.detail.show_article.text() == "Show in article"
+    assert window.language_button.text() == "中文"
+    assert window.model.index(0, 0).data().startswith("Overview")
+    assert all(s.lang == "en" for s in window.specs)
+    qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)
+    assert window.detail.show_article.text() == "在原文中显示"
+    assert window.menuBar().actions()[0].text().startswith("文件")
+
+
+def test_chart_bars_read_as_the_article_states_them(window, dataset):
+    window.set_language("en")
+    node = dataset.nodes[dataset.theme_of(fact_with_quote(dataset, "80多个共建国家")).id]
+    index = window.model.find_group(node.id)
+    window.tree.setCurrentIndex(index)
+    labels = window.chart.value_labels()
+    assert "80+ countries" in labels or any("80+" in l for spec in window.specs
+                                            for l in [b.figure for b in spec.bars])
+    values = dict(window.chart.bar_values())
+    spec = window.current_spec()
+    for bar in spec.bars:
+        assert values[bar.fact_id] == bar.value
+    assert spec.footer.startswith("Source: ")
+
+
+def test_clicking_a_bar_selects_its_fact(window, qtbot, dataset):
+    spec = window.current_spec()
+    target = spec.bars[-1].fact_id
+    point = window.chart.mapFromScene(window.chart.bar_scene_point(target))
+    qtbot.mouseClick(window.chart.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x(), point.y()))
+    qtbot.waitUntil(lambda: window.current_fact == target)
+    assert window.detail.title.text() == dataset.facts.at[target, "title_zh"]
+
+
+def test_state_is_remembered_between_runs(qapp, qtbot, dataset):
+    from desktop.ui.launch import open_main_window
+    first = open_main_window(qapp, lang="en", show=False)
+    qtbot.addWidget(first)
+    fid = fact_with_quote(dataset, "67家成员机构")
+    first.select_fact(fid)
+    first.set_grouping("tag")
+    first.main_split.setSizes([300, 700])
+    first.set_language("en")
+    first.close()
+    second = open_main_window(qapp, show=False)
+    qtbot.addWidget(second)
+    assert second.lang == "en"
+    assert second.grouping == "tag"
+    assert second.current_fact == fid
+    second.close()
+
+
+def test_accessible_names(window):
+    for widget in (window.tree, window.search, window.detail, window.chart, window.language_button):
+        assert widget.accessibleName()
+
+
+def test_desktop_shortcuts_are_declared(window):
+    shortcuts = {a.objectName(): [s.toString() for s in a.shortcuts()]
+                 for a in window.actions_by_id.values()}
+    assert "Ctrl+F" in shortcuts["find"]
+    assert "F11" in shortcuts["full_screen"]
+    assert "Ctrl+Q" in shortcuts["quit"]
+    assert "Ctrl+C" in shortcuts["copy_fact"]
+
+
+def test_fact_ids_resolve_in_tree(window, dataset):
+    for fid in list(dataset.facts.index)[:20]:
+        index = window.model.find_fact(fid)
+        assert index.data(FACT_ID_ROLE) == fid
