@@ -13,18 +13,24 @@ LOG_NAME = "bri-facts.log"
 _crash_file = None
 
 
-def setup_logging(level: int = logging.INFO) -> str | None:
+def setup_logging(level: int = logging.INFO, force: bool = False) -> str | None:
     """Send the app's logs to ``<log dir>/bri-facts.log`` (rotated, 5 × 1 MB) and to stderr.
-    Returns the log file path, or None when the folder cannot be written (then stderr only)."""
+    Returns the log file path, or None when the folder cannot be written (then stderr only).
+    Called once at start-up; ``force`` re-targets it (the log folder changed)."""
     root = logging.getLogger()
     if getattr(root, "_bri_configured", False):
-        return getattr(root, "_bri_path", None)
+        if not force:
+            return getattr(root, "_bri_path", None)
+        for handler in getattr(root, "_bri_handlers", []):
+            root.removeHandler(handler)
+            handler.close()
     root.setLevel(level)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     stream = logging.StreamHandler(sys.stderr)
     stream.setFormatter(fmt)
     stream.setLevel(logging.WARNING)
     root.addHandler(stream)
+    added = [stream]
     path = None
     try:
         folder = log_dir()
@@ -34,12 +40,16 @@ def setup_logging(level: int = logging.INFO) -> str | None:
                                                        encoding="utf-8")
         handler.setFormatter(fmt)
         root.addHandler(handler)
+        added.append(handler)
         global _crash_file
+        if _crash_file is not None:
+            _crash_file.close()
         _crash_file = open(folder / "native-crash.log", "a", encoding="utf-8")  # noqa: SIM115
         faulthandler.enable(_crash_file)
     except OSError as exc:
         logging.getLogger(__name__).warning("cannot write the log folder (%s); logging to stderr", exc)
         path = None
+    root._bri_handlers = added  # type: ignore[attr-defined]
     root._bri_configured = True  # type: ignore[attr-defined]
     root._bri_path = str(path) if path else None  # type: ignore[attr-defined]
     return root._bri_path  # type: ignore[attr-defined]

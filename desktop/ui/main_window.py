@@ -290,7 +290,15 @@ class MainWindow(QMainWindow):
             self._draw_charts()
 
     def select_fact(self, fact_id: str) -> bool:
+        """Select a fact in the tree; a search that hides it is cleared first."""
         index = self.model.find_fact(fact_id)
+        if not index.isValid() and self.search_hits is not None and self.dataset is not None \
+                and fact_id in self.dataset.facts.index:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self._run_search()
+            index = self.model.find_fact(fact_id)
         if not index.isValid():
             return False
         self.tree.scrollTo(index)
