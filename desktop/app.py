@@ -39,10 +39,20 @@ def register_fonts() -> list[str]:
     return sorted(set(families))
 
 
+LATIN_FAMILIES = ("Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans", "Liberation Sans",
+                  "Noto Sans", "Cantarell", "Ubuntu")
+_latin: list[str] = []
+
+
 def app_font(point_size: float | None = None, bold: bool = False) -> QFont:
-    """The font every widget, chart and export names explicitly."""
+    """The font every widget, chart and export names explicitly.
+
+    A Latin UI font of the platform first when there is one (its ’ “ ” are proportional, the CJK
+    font's are full-width), then the bundled Noto Sans SC, which draws every Chinese glyph
+    whatever the machine has installed, and everything on a machine with no fonts at all."""
     font = QFont()
-    font.setFamilies([FONT_FAMILY, "Noto Sans CJK SC", "Sans Serif"])
+    families = _latin + [FONT_FAMILY, "Sans Serif"]
+    font.setFamilies(families)
     if point_size:
         font.setPointSizeF(point_size)
     font.setBold(bold)
@@ -97,6 +107,7 @@ def create_app(argv: list[str] | None = None, *, error_hook: bool = True,
     icon = resource_path("icons/bri-facts.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    _latin[:] = [f for f in LATIN_FAMILIES if QFontDatabase.hasFamily(f)][:1]
     register_fonts()
     app.setFont(app_font(10.5))
     if error_hook:
