@@ -31,7 +31,8 @@ def test_domain_imports_without_qt():
     (2000000, "about", "约200万", "about 2 million"),
     (16000, "exact", "1.6万", "16,000"),
     (67, "exact", "67", "67"),
-    (10000, "more_than", "1万余", "10,000+"),
+    (10000, "more_than", "万余", "10,000+"),
+    (1000, "more_than", "千余", "1,000+"),
 ])
 def test_figures_in_both_languages(value, qualifier, zh, en):
     assert format_figure_zh(value, qualifier) == zh

@@ -210,3 +210,15 @@ def test_fact_ids_resolve_in_tree(window, dataset):
     for fid in list(dataset.facts.index)[:20]:
         index = window.model.find_fact(fid)
         assert index.data(FACT_ID_ROLE) == fid
+
+
+def test_overview_shows_headline_figure_cards_that_open_their_fact(window, qtbot, dataset):
+    window.select_overview()
+    cards = window.detail.figure_cards()
+    headline = dataset.quantitative(dataset.headline_facts())
+    assert [c.fact_id for c in cards] == headline[:24]
+    first = cards[0]
+    assert first.figure.text() == "80多个"
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
+    assert window.current_fact == headline[0]
+    assert not window.detail.cards_box.isVisible()

@@ -45,10 +45,12 @@ def format_figure_en(value: float, qualifier: str) -> str:
 
 
 def format_figure_zh(value: float, qualifier: str) -> str:
-    """``80多``, ``300余``, ``7.4万余``, ``约200万``, ``67``."""
+    """``80多``, ``300余``, ``7.4万余``, ``千余``, ``万余``, ``约200万``, ``67``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     number = format_number_zh(value)
+    if qualifier in ("more_than", "about") and value in (1000, 10000):
+        number = "千" if value == 1000 else "万"  # 千余项, 逾万名: as Chinese writes round figures
     if qualifier == "more_than":
         return number + ("多" if value < 100 else "余")
     if qualifier == "about":

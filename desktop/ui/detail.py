@@ -10,10 +10,11 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QSizePolicy, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QScrollArea, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget)
 
 from desktop.app import app_font
+from desktop.domain.charts import chart_facts
 from desktop.domain.dataset import Dataset, ThemeNode
 from desktop.domain.facts import fact_figure, occurrences, paragraphs, related_facts
 from desktop.domain.formatting import format_as_of
@@ -34,6 +35,35 @@ def _label(size: float = 0, bold: bool = False, selectable: bool = True, name: s
         label.setAccessibleName(name)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
+
+
+class FigureCard(QPushButton):
+    """A headline figure on a theme's page: the figure large, its label below; click to open."""
+
+    def __init__(self, fact_id: str, figure: str, title: str, parent=None):
+        super().__init__(parent)
+        self.fact_id = fact_id
+        self.setObjectName("figure card")
+        self.setAccessibleName(f"{figure} {title}")
+        self.setToolTip(title)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet("QPushButton { text-align: left; padding: 8px 10px; border: 1px solid "
+                           "#d0d7de; border-radius: 6px; background: palette(base); }"
+                           "QPushButton:hover, QPushButton:focus { border-color: #1f5fa8; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(0)
+        self.figure = _label(17, bold=True, selectable=False)
+        self.figure.setStyleSheet("color: #1f5fa8; border: none; background: transparent;")
+        self.figure.setText(figure)
+        self.caption = _label(selectable=False)
+        self.caption.setStyleSheet("border: none; background: transparent;")
+        self.caption.setText(title)
+        for label in (self.figure, self.caption):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.setMinimumHeight(self.figure.sizeHint().height() + self.caption.sizeHint().height() + 18)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
 
 class FactDetail(QScrollArea):
@@ -95,6 +125,12 @@ class FactDetail(QScrollArea):
         layout.addWidget(self.article)
         layout.addWidget(self.related_caption)
         layout.addWidget(self.related)
+        self.cards_box = QWidget()
+        self.cards_box.setObjectName("figures")
+        self.cards = QGridLayout(self.cards_box)
+        self.cards.setContentsMargins(0, 6, 0, 0)
+        self.cards.setSpacing(8)
+        layout.addWidget(self.cards_box)
         layout.addStretch(1)
         self.setWidget(body)
         self.retranslate()
@@ -134,6 +170,7 @@ class FactDetail(QScrollArea):
         for widget in (self.quote_caption, self.quote, self.show_article, self.related_caption,
                        self.related):
             widget.setVisible(fact_mode)
+        self.cards_box.setVisible(not fact_mode)
         if not fact_mode:
             self.article.setVisible(False)
             self._show_theme()
@@ -190,6 +227,7 @@ class FactDetail(QScrollArea):
             self.title.setText(self.tr("No dataset is open"))
             self.statement.setText(self.tr("Use File → Open dataset… or return to the bundled dataset."))
             self.meta.setText("")
+            self._fill_cards([])
             return
         theme = self.theme or ds.overview
         self.crumbs.setText(" › ".join(n.title(lang) for n in theme.path()[:-1]))
@@ -199,6 +237,25 @@ class FactDetail(QScrollArea):
         self.title.setText(theme.title(lang))
         self.statement.setText(theme.summary(lang))
         self.meta.setText(self.tr("%n fact(s) in this theme", "", count))
+        self._fill_cards(chart_facts(ds, theme)[:24])
+
+    def _fill_cards(self, fact_ids: list[str]) -> None:
+        while self.cards.count():
+            item = self.cards.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        ds, zh = self.dataset, self.lang == "zh"
+        columns = 3
+        for n, fid in enumerate(fact_ids):
+            row = ds.facts.loc[fid]
+            card = FigureCard(fid, fact_figure(ds, fid, self.lang),
+                              row["title_zh"] if zh else row["title_en"])
+            card.clicked.connect(lambda checked=False, f=fid: self.factRequested.emit(f))
+            self.cards.addWidget(card, n // columns, n % columns)
+
+    def figure_cards(self) -> list[FigureCard]:
+        return [self.cards.itemAt(i).widget() for i in range(self.cards.count())
+                if isinstance(self.cards.itemAt(i).widget(), FigureCard)]
 
     # ---- show in article
     def _toggle_article(self, on: bool) -> None:
