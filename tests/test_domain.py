@@ -62,7 +62,7 @@ def test_overview_chart_shows_headline_figures(dataset):
     specs = chart_specs(dataset, dataset.overview, "zh")
     drawn = {b.fact_id for s in specs for b in s.bars}
     assert drawn == set(dataset.quantitative(dataset.headline_facts()))
-    assert all("来源:" in s.footer for s in specs)
+    assert all("来源：" in s.footer for s in specs)
 
 
 def test_chart_footer_names_who_states_the_figures(dataset):

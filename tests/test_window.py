@@ -93,7 +93,7 @@ def test_ctrl_c_copies_the_fact_with_its_citation(window, qtbot, dataset):
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     text = QGuiApplication.clipboard().text()
-    assert "约200万吨" in text and "聂晓伟" in text and "来源:" in text
+    assert "约200万吨" in text and "聂晓伟" in text and "来源：" in text
 
 
 def test_search_filters_counts_highlights_and_esc_clears(window, qtbot, dataset):

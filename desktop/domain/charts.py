@@ -38,13 +38,13 @@ class ChartSpec:
 
     @property
     def subtitle(self) -> str:
-        return (f"单位:{self.unit}" if self.lang == "zh" else f"Unit: {self.unit}")
+        return (f"单位：{self.unit}" if self.lang == "zh" else f"Unit: {self.unit}")
 
 
 _UI = {
-    "source": {"zh": "来源:", "en": "Source: "},
-    "stated_by": {"zh": "数据提供:", "en": "Figures stated by: "},
-    "more_than": {"zh": "“多/余/逾/超”为下限,柱形末端开放", "en": "+ means “more than”: the bar is a lower bound"},
+    "source": {"zh": "来源：", "en": "Source: "},
+    "stated_by": {"zh": "数据提供：", "en": "Figures stated by: "},
+    "more_than": {"zh": "“多/余/逾/超”为下限，柱形末端开放", "en": "+ means “more than”: the bar is a lower bound"},
     "about": {"zh": "“约”为约数", "en": "“about” marks an approximate figure"},
     "headline": {"zh": "主要数据", "en": "Headline figures"},
 }

@@ -65,10 +65,10 @@ def citation_text(dataset: Dataset, fact_id: str, lang: str) -> str:
         lines.append(figure + (f"({format_as_of(row['as_of'], lang)})" if zh and row["as_of"] else
                                f" ({format_as_of(row['as_of'], lang)})" if row["as_of"] else ""))
     lines.append(row["text_zh"] if zh else row["text_en"])
-    lines.append(("原文:“" if zh else "Original words: “") + row["quote"] + "”")
+    lines.append(("原文：“" if zh else "Original words: “") + row["quote"] + "”")
     who = dataset.name("attribution", row["attribution"], lang)
     cite = dataset.citation(row["source"], lang)
-    lines.append((f"来源:{cite},{who}" if zh else f"Source: {cite}; stated by {who}"))
+    lines.append((f"来源：{cite}，{who}" if zh else f"Source: {cite}; stated by {who}"))
     return "\n".join(lines)
 
 

@@ -8,7 +8,6 @@ these are."""
 
 from __future__ import annotations
 
-import html
 import math
 
 import numpy as np
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QToolTip
 
 from desktop.app import app_font
 from desktop.domain.charts import ChartSpec
+from desktop.domain.formatting import format_number_en, format_number_zh
 
 STYLES = {
     "light": {"bg": "#ffffff", "fg": "#1b1f24", "muted": "#57606a", "bar": "#1f5fa8",
@@ -69,6 +69,20 @@ class _Text(pg.GraphicsWidget):
         self.updateGeometry()
 
 
+class _NumberAxis(pg.AxisItem):
+    """Value ticks as a reader writes them: 500万 / 5 million, never 5e+06."""
+
+    def __init__(self, canvas: "ChartCanvas"):
+        super().__init__("bottom")
+        self.canvas = canvas
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph naming
+        lang = self.canvas.spec.lang if getattr(self.canvas, "spec", None) else "en"
+        fmt = format_number_zh if lang == "zh" else format_number_en
+        return [fmt(v * scale) if v >= 0 else "" for v in values]
+
+
 class ChartCanvas(pg.GraphicsLayoutWidget):
     """Title, unit line, bar plot and footer, sized by ``scale`` (1.0 on screen)."""
 
@@ -100,7 +114,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         self.notes = _Text(12 * s, c["muted"])
         self.addItem(self.title, row=0, col=0)
         self.addItem(self.subtitle, row=1, col=0)
-        self.plot = self.addPlot(row=2, col=0)
+        self.plot = self.addPlot(row=2, col=0, axisItems={"bottom": _NumberAxis(self)})
         self.addItem(self.notes, row=3, col=0)
         self.addItem(self.footer, row=4, col=0)
         plot = self.plot
@@ -186,11 +200,9 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         left = plot.getAxis("left")
         left.setTicks([[(float(y), _wrap(b.label, 18 if spec.lang == "zh" else 34))
                         for b, y in zip(bars, ys)]])
-        bottom = plot.getAxis("bottom")
-        bottom.setLabel(html.escape(spec.unit), color=c["muted"],
-                        **{"font-size": f"{int(13 * s)}px"})
-        bottom.label.setFont(_font(13 * s))
-        plot.setYRange(-0.6, n - 0.4, padding=0)
+        # the unit line above the plot says what the axis counts; a single bar stays a bar
+        pad = max(0.6, (3 - n) / 2 + 0.6)
+        plot.setYRange(-pad, n - 1 + pad, padding=0)
         plot.setXRange(0, self._extent[1], padding=0)
         self._fit_left_axis()
 
