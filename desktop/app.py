@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QLocale, QTranslator, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, QTranslator, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -115,6 +115,33 @@ def create_app(argv: list[str] | None = None, *, error_hook: bool = True,
         errors.install(show_dialogs=err_windows)
     app.setProperty("bri_configured", True)
     return app
+
+
+def close_splash() -> None:
+    """Close the splash screen of the single-file build (PyInstaller's pyi_splash), if one is up.
+    Only the bootloader that shows a splash sets _PYI_SPLASH_IPC; elsewhere this does nothing."""
+    if "_PYI_SPLASH_IPC" not in os.environ and "pyi_splash" not in sys.modules:
+        return
+    try:
+        import pyi_splash  # provided by the frozen build only
+        pyi_splash.close()
+    except Exception:  # no splash, or it is gone already: nothing to close
+        log.debug("splash screen not closed", exc_info=True)
+
+
+class _SplashCloser(QObject):
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            close_splash()
+            self.deleteLater()
+        return False
+
+
+def close_splash_on_first_paint(window) -> None:
+    """The splash stays up until the window has painted its content (single-file build only)."""
+    if "_PYI_SPLASH_IPC" in os.environ:
+        window.installEventFilter(_SplashCloser(window))
 
 
 def running_offscreen() -> bool:

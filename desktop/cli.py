@@ -32,15 +32,38 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open this dataset (folder, .zip or .xlsx) instead of the bundled one")
     parser.add_argument("--no-err-windows", action="store_true",
                         help="log errors without showing dialogs (headless runs)")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="booth mode: after some idle minutes (setting Present/"
+                             "kiosk_idle_minutes, default 3) cycle the headline facts full screen")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the window, draw and export a chart, check the bundled font, "
+                             "data and translation; print OK and exit 0, or what failed and exit 1")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = sub.add_parser("validate", help="check a dataset and print every problem found")
     validate.add_argument("path", metavar="PATH", help="a dataset folder, .zip or .xlsx")
+    charts = sub.add_parser("export-charts", help="write every chart of the dataset as PNG "
+                                                  "(headless, for slides)")
+    charts.add_argument("--out", required=True, metavar="DIR", help="an existing folder")
+    # SUPPRESS: given before the command (bri-facts --lang en export-charts …) they still count
+    charts.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                        help="language of the charts (default zh)")
+    charts.add_argument("--size", default="1920x1080", metavar="WxH",
+                        help="image size in pixels, each side 320–7680 (default 1920x1080)")
+    charts.add_argument("--dataset", metavar="PATH", default=argparse.SUPPRESS,
+                        help="a dataset folder, .zip or .xlsx (default: the bundled one)")
+    charts.add_argument("--force", action="store_true", help="replace chart files already in DIR")
+    charts.add_argument("--style", choices=("light", "dark"), default="light",
+                        help="white or dark background (default light)")
     return parser
 
 
 def cmd_validate(args) -> int:
     from desktop.domain import DatasetError, load_dataset
     from desktop.domain.errors import LoadCancelled
+    try:  # a console that cannot show 中文 gets \uXXXX escapes, not a UnicodeEncodeError
+        sys.stdout.reconfigure(errors="backslashreplace")
+    except (AttributeError, ValueError):
+        pass
     try:
         dataset = load_dataset(args.path)
     except DatasetError as exc:
@@ -66,18 +89,82 @@ def cmd_gui(args) -> int:
     window = open_main_window(app, lang=args.lang, dataset_path=args.dataset)
     if window is None:
         return EXIT_INVALID
+    if args.kiosk:
+        from desktop.ui.present import enable_kiosk
+        enable_kiosk(window)
+    from desktop.app import close_splash_on_first_paint
+    close_splash_on_first_paint(window)
+    import os
+    if os.environ.get("BRI_FACTS_BENCH"):  # start-up timing for benchmarks/run.py only
+        from desktop import bench_hook
+        bench_hook.install(app, window)
     return app.exec()
 
 
-COMMANDS = {"validate": cmd_validate}
+def cmd_export_charts(args) -> int:
+    """Every chart as PNG into --out; prints each path written. Usage errors exit 2, failures 1;
+    nothing is written unless every check passed."""
+    def fail(message: str, code: int) -> int:
+        print(f"bri-facts export-charts: error: {message}", file=sys.stderr)
+        return code
+
+    from desktop.render import ExportError, RenderError, export_charts, parse_size
+    try:
+        size = parse_size(args.size)
+    except RenderError as exc:
+        return fail(f"--size: {exc}", EXIT_USAGE)
+    out = Path(args.out).expanduser()
+    if not out.exists():
+        return fail(f"--out: the folder {out} does not exist", EXIT_USAGE)
+    if not out.is_dir():
+        return fail(f"--out: {out} is a file, not a folder", EXIT_USAGE)
+    from desktop.domain import DatasetError, load_dataset
+    from desktop.paths import data_path
+    source = getattr(args, "dataset", None) or data_path()
+    try:
+        dataset = load_dataset(source)
+    except DatasetError as exc:
+        first = exc.problems[0] if exc.problems else "no details"
+        more = (f" (and {len(exc.problems) - 1} more problem(s): `bri-facts validate {source}` "
+                "lists them)") if len(exc.problems) > 1 else ""
+        return fail(f"not a valid dataset: {first}{more}", EXIT_INVALID)
+    except Exception as exc:  # the contract: never a traceback, whatever PATH holds
+        log.debug("export-charts: dataset failed", exc_info=True)
+        return fail(f"{source}: could not be read ({type(exc).__name__}: {exc})", EXIT_INVALID)
+    import os
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless unless told otherwise
+    from desktop.app import create_app
+    create_app(sys.argv[:1], error_hook=False)
+    try:
+        export_charts(dataset, out, getattr(args, "lang", None) or "zh", size, args.style,
+                      args.force, written=lambda path: print(path, flush=True))
+    except (ExportError, RenderError) as exc:
+        return fail(str(exc), EXIT_INVALID)
+    except BrokenPipeError:  # the reader of our output went away (… | head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+COMMANDS = {"validate": cmd_validate, "export-charts": cmd_export_charts}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if (args.self_test or args.command) and "_PYI_SPLASH_IPC" in __import__("os").environ:
+        from desktop.app import close_splash  # no window to wait for: the splash goes now
+        close_splash()
+    if args.self_test:
+        from desktop import selftest
+        return selftest.run(args)
     if args.command is None:
         return cmd_gui(args)
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `bri-facts validate … | head`: the reader left, that is fine
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -12,13 +12,13 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient
 from PySide6.QtWidgets import QToolTip
 
 from desktop.app import app_font
 from desktop.domain.charts import ChartSpec
-from desktop.domain.formatting import format_number_en, format_number_zh
+from desktop.domain.formatting import format_figure, format_number_en, format_number_zh
 
 STYLES = {
     "light": {"bg": "#ffffff", "fg": "#1b1f24", "muted": "#57606a", "bar": "#1f5fa8",
@@ -128,6 +128,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
             axis.setPen(pg.mkPen(c["grid"], width=max(1, s)))
             axis.setTextPen(pg.mkPen(c["fg"]))
         plot.showGrid(x=False, y=False)
+        plot.vb.sigResized.connect(lambda _vb: self.fit_value_labels())
         if self.interactive:
             self.scene().sigMouseClicked.connect(self._clicked)
             self.scene().sigMouseMoved.connect(self._hovered)
@@ -198,13 +199,14 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
             plot.addItem(label)
             self._value_labels.append(label)
         left = plot.getAxis("left")
-        left.setTicks([[(float(y), _wrap(b.label, 18 if spec.lang == "zh" else 34))
+        left.setTicks([[(float(y), wrap_label(b.label, spec.lang))
                         for b, y in zip(bars, ys)]])
         # the unit line above the plot says what the axis counts; a single bar stays a bar
         pad = max(0.6, (3 - n) / 2 + 0.6)
         plot.setYRange(-pad, n - 1 + pad, padding=0)
         plot.setXRange(0, self._extent[1], padding=0)
         self._fit_left_axis()
+        self.fit_value_labels()
 
     def _fit_left_axis(self) -> None:
         if getattr(self, "spec", None) is None:
@@ -212,13 +214,57 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         left = self.plot.getAxis("left")
         metrics = pg.QtGui.QFontMetrics(_font(13.5 * self.scale))
         widest = max((max(metrics.horizontalAdvance(line) for line in
-                          _wrap(b.label, 18 if self.spec.lang == "zh" else 34).split("\n"))
+                          wrap_label(b.label, self.spec.lang).split("\n"))
                       for b in self.spec.bars), default=40)
         left.setWidth(int(min(widest + 14 * self.scale, self.width() * 0.42 if self.width() > 200 else widest + 14)))
 
     def resizeEvent(self, ev):  # noqa: N802 - Qt naming
         super().resizeEvent(ev)
         self._fit_left_axis()
+
+    def fit_value_labels(self) -> None:
+        """Make room right of the bars so the figure at the end of every bar shows whole.
+
+        When a figure with its unit would take more than 40 % of the plot (“about 2 million
+        tonnes of CO2 per year”), the bars say the figure alone: the unit line says the unit.
+        The value axis shows at most five numbers, however large the type."""
+        spec = getattr(self, "spec", None)
+        view_w = self.plot.vb.width()
+        if spec is None or not spec.bars or view_w <= 0 or len(self._value_labels) != len(spec.bars):
+            return
+        metrics = QFontMetricsF(_font(15 * self.scale, bold=True))
+        long = any(metrics.horizontalAdvance(b.figure) > view_w * 0.4 for b in spec.bars)
+        top = max(b.value for b in spec.bars)
+        top = top if top > 0 else 1.0
+        extent = top * 1.42
+        for bar, label in zip(spec.bars, self._value_labels):
+            text = format_figure(bar.value, bar.qualifier, spec.lang) if long else bar.figure
+            if label.textItem.toPlainText() != text:
+                label.setText(text)
+            end = bar.value + (top * 0.07 if bar.qualifier == "more_than" else 0) + top * 0.015
+            share = (metrics.horizontalAdvance(text) + 12 * self.scale) / view_w
+            if share < 0.9:
+                extent = max(extent, end / (1 - share))
+        if abs(extent - self._extent[1]) > 1e-9 * extent:
+            self._extent = (0.0, extent)
+            self.plot.setXRange(0, extent, padding=0)
+        widest = QFontMetricsF(_font(13.5 * self.scale)).horizontalAdvance(f"{extent:,.0f}") * 1.6
+        count = max(2, min(5, int(view_w // max(widest, 1.0))))
+        step = _nice_step(extent / count)
+        self.plot.getAxis("bottom").setTickSpacing(major=step, minor=step / 2)
+
+    def settle(self) -> None:
+        """Lay the canvas out now, at its current size, without waiting for the event loop
+        (a hidden canvas being exported, or one that was just resized)."""
+        frame = QRectF(0, 0, self.width(), self.height())
+        for _ in range(4):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.ci.setGeometry(frame)
+            self.ci.layout.activate()
+            self.plot.layout.activate()
+            if self.ci.geometry().height() <= frame.height() + 0.5:
+                break
+        self.fit_value_labels()
 
     def select(self, fact_id: str | None) -> None:
         if fact_id != self.selected:
@@ -267,6 +313,14 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         return self.plot.vb.mapViewToScene(QPointF(bar.value / 2, n - 1 - index))
 
 
+LABEL_WRAP = {"zh": 18, "en": 34}
+
+
+def wrap_label(text: str, lang: str) -> str:
+    """A bar's axis label as the chart draws it: at most two lines."""
+    return _wrap(text, LABEL_WRAP.get(lang, 34))
+
+
 def _wrap(text: str, width: int) -> str:
     """Break a long axis label onto two lines (at a space in English, anywhere in Chinese)."""
     if len(text) <= width:
@@ -290,3 +344,14 @@ def _wrap(text: str, width: int) -> str:
         rest = rest[: width - 1] + "…"
     return f"{first}\n{rest}"
 
+
+
+def _nice_step(raw: float) -> float:
+    """The next 1, 2 or 5 × 10ⁿ at or above ``raw``."""
+    if raw <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if factor * power >= raw:
+            return factor * power
+    return 10 * power

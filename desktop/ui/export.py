@@ -1,8 +1,399 @@
-"""Placeholder: being written."""
+"""Taking facts out of the app: a chart as a PNG for slides (or on the clipboard), the facts in
+view as CSV, and a fact sheet as an A4 PDF.
+
+Every file goes through :mod:`desktop.safe_write` (a temporary file next to the target, renamed
+into place), so a failed export leaves nothing half-written; the error is shown in plain words
+and the window carries on as it was."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import (QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF,
+                            QStandardPaths, Qt, QUrl)
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDialog, QDialogButtonBox,
+                               QFileDialog, QFormLayout, QHBoxLayout, QLabel, QMessageBox,
+                               QRadioButton, QSpinBox, QWidget)
+
+from desktop import APP_NAME
+from desktop.app import FONT_FAMILY, app_font
+from desktop.domain.charts import ChartSpec, chart_specs
+from desktop.domain.export import (SheetLabels, chart_file_name, document_file_name,
+                                   fact_sheet_html, facts_csv_bytes)
+from desktop.render import (DEFAULT_SIZE, MAX_SIDE, MIN_SIDE, PRESETS, STYLES, RenderError,
+                            png_bytes, render_chart_image)
+from desktop.safe_write import WriteError, write_bytes
+from desktop.ui.tree_model import FACT_ID_ROLE
+
+log = logging.getLogger(__name__)
+
+GROUP = "Export"
+COPY_SIZE = (1920, 1080)
+SHEET_CHART_SIZE = (1600, 900)   # charts in the PDF: 16:9, ~230 dpi across the A4 text width
+translate = QCoreApplication.translate  # context "Export"; pyside6-lupdate reads these calls
 
 
-def _pending(window) -> None:
-    window.statusBar().showMessage("not available yet", 3000)
+# --------------------------------------------------------------------------- settings
 
 
-export_chart_dialog = copy_chart = export_csv_dialog = fact_sheet_dialog = _pending
+def _setting(window, key: str, default, kind=str):
+    try:
+        return window.settings.value(f"{GROUP}/{key}", default, type=kind)
+    except (TypeError, ValueError):
+        return default
+
+
+def last_folder(window) -> Path:
+    """Where the save dialogs start: the folder last saved to, else Pictures / Documents / home."""
+    folder = _setting(window, "last_folder", "")
+    if folder and Path(folder).is_dir():
+        return Path(folder)
+    for location in (QStandardPaths.StandardLocation.PicturesLocation,
+                     QStandardPaths.StandardLocation.DocumentsLocation):
+        path = QStandardPaths.writableLocation(location)
+        if path and Path(path).is_dir():
+            return Path(path)
+    return Path.home()
+
+
+def _remember_folder(window, path: Path) -> None:
+    window.settings.setValue(f"{GROUP}/last_folder", str(path.parent))
+
+
+# --------------------------------------------------------------------------- the size dialog
+
+
+class ExportChartDialog(QDialog):
+    """Size (presets or custom) and background of an exported chart."""
+
+    def __init__(self, parent: QWidget | None = None, size: tuple[int, int] = DEFAULT_SIZE,
+                 style: str = "light"):
+        super().__init__(parent)
+        self.setObjectName("export chart")
+        self.setWindowTitle(self.tr("Export chart"))
+        self.preset = QComboBox()
+        self.preset.setObjectName("size preset")
+        names = {
+            (1920, 1080): self.tr("1920 × 1080 — 16:9 slide"),
+            (1280, 720): self.tr("1280 × 720 — 16:9, small"),
+            (3840, 2160): self.tr("3840 × 2160 — 16:9, 4K"),
+            (1080, 1080): self.tr("1080 × 1080 — square"),
+        }
+        self._sizes: list[tuple[int, int] | None] = [(w, h) for w, h, _what in PRESETS] + [None]
+        for preset in self._sizes[:-1]:
+            self.preset.addItem(names.get(preset, f"{preset[0]} × {preset[1]}"))
+        self.preset.addItem(self.tr("Custom size"))
+        self.width_box, self.height_box = QSpinBox(), QSpinBox()
+        for box, name in ((self.width_box, "width"), (self.height_box, "height")):
+            box.setObjectName(name)
+            box.setRange(MIN_SIDE, MAX_SIDE)
+            box.setSuffix(" px")
+            box.setAccessibleName(self.tr("Width") if name == "width" else self.tr("Height"))
+        custom = QWidget()
+        row = QHBoxLayout(custom)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.width_box)
+        row.addWidget(QLabel("×"))
+        row.addWidget(self.height_box)
+        self.light = QRadioButton(self.tr("Light (white background)"))
+        self.light.setObjectName("light")
+        self.dark = QRadioButton(self.tr("Dark background"))
+        self.dark.setObjectName("dark")
+        self.styles = QButtonGroup(self)
+        self.styles.addButton(self.light)
+        self.styles.addButton(self.dark)
+        (self.dark if style == "dark" else self.light).setChecked(True)
+        background = QWidget()
+        style_row = QHBoxLayout(background)
+        style_row.setContentsMargins(0, 0, 0, 0)
+        style_row.addWidget(self.light)
+        style_row.addWidget(self.dark)
+        style_row.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Size:"), self.preset)
+        form.addRow(self.tr("Custom:"), custom)
+        form.addRow(self.tr("Background:"), background)
+        form.addRow(self.buttons)
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        self.set_size(*size)
+
+    def set_size(self, width: int, height: int) -> None:
+        self.width_box.setValue(width)
+        self.height_box.setValue(height)
+        size = (self.width_box.value(), self.height_box.value())
+        self.preset.setCurrentIndex(self._sizes.index(size) if size in self._sizes
+                                    else len(self._sizes) - 1)
+        self._preset_changed()
+
+    def _preset_changed(self, _index: int = 0) -> None:
+        size = self._sizes[max(0, self.preset.currentIndex())]
+        custom = size is None
+        self.width_box.setEnabled(custom)
+        self.height_box.setEnabled(custom)
+        if not custom:
+            self.width_box.setValue(size[0])
+            self.height_box.setValue(size[1])
+
+    def chosen_size(self) -> tuple[int, int]:
+        return self.width_box.value(), self.height_box.value()
+
+    def chosen_style(self) -> str:
+        return "dark" if self.dark.isChecked() else "light"
+
+
+def _remembered_size(window) -> tuple[int, int]:
+    try:
+        width = int(_setting(window, "width", DEFAULT_SIZE[0], int))
+        height = int(_setting(window, "height", DEFAULT_SIZE[1], int))
+    except (TypeError, ValueError):
+        return DEFAULT_SIZE
+    if MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE:
+        return width, height
+    return DEFAULT_SIZE
+
+
+def _remembered_style(window) -> str:
+    style = _setting(window, "style", "light")
+    return style if style in STYLES else "light"
+
+
+# --------------------------------------------------------------------------- saving
+
+
+def ask_save_path(window, caption: str, name: str, file_filter: str, suffix: str) -> Path | None:
+    """The save dialog, starting in the last folder with a suggested name; asks before replacing
+    an existing file (the dialog is told not to, so every platform behaves the same)."""
+    start = str(last_folder(window) / name)
+    chosen, _filter = QFileDialog.getSaveFileName(
+        window, caption, start, file_filter,
+        options=QFileDialog.Option.DontConfirmOverwrite)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    if path.is_dir():
+        QMessageBox.warning(window, caption,
+                            translate("Export", "%1 is a folder. Choose a file name.")
+                            .replace("%1", str(path)))
+        return None
+    if path.exists():
+        answer = QMessageBox.question(
+            window, caption,
+            translate("Export", "%1 already exists.\nDo you want to replace it?")
+            .replace("%1", path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+    return path
+
+
+def _saved(window, path: Path, message: str) -> None:
+    _remember_folder(window, path)
+    window.statusBar().showMessage(message.replace("%1", str(path)), 6000)
+    log.info("exported %s", path)
+
+
+def _failed(window, caption: str, exc: Exception) -> None:
+    log.warning("export failed: %s", exc)
+    QMessageBox.warning(window, caption, str(exc))
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def export_chart_dialog(window) -> None:
+    spec: ChartSpec | None = window.current_spec()
+    if spec is None:
+        window.statusBar().showMessage(translate("Export", "No chart to export here."), 4000)
+        return
+    dialog = ExportChartDialog(window, _remembered_size(window), _remembered_style(window))
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        width, height = dialog.chosen_size()
+        style = dialog.chosen_style()
+    finally:
+        dialog.deleteLater()
+    window.settings.setValue(f"{GROUP}/width", width)
+    window.settings.setValue(f"{GROUP}/height", height)
+    window.settings.setValue(f"{GROUP}/style", style)
+    caption = translate("Export", "Export chart")
+    path = ask_save_path(window, caption, chart_file_name(spec),
+                         translate("Export", "PNG image (*.png)"), ".png")
+    if path is None:
+        return
+    try:
+        data = png_bytes(render_chart_image(spec, width, height, style))
+        write_bytes(path, data)
+    except (WriteError, RenderError) as exc:
+        _failed(window, caption, exc)
+        return
+    _saved(window, path, translate("Export", "Chart saved to %1"))
+
+
+def copy_chart(window) -> None:
+    spec = window.current_spec()
+    if spec is None:
+        window.statusBar().showMessage(translate("Export", "No chart to copy here."), 4000)
+        return
+    image = render_chart_image(spec, *COPY_SIZE, _remembered_style(window))
+    QGuiApplication.clipboard().setImage(image)
+    window.statusBar().showMessage(
+        translate("Export", "Chart copied (1920 × 1080): paste it into a slide"), 5000)
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def scope_title(window) -> tuple[str, str]:
+    """(title, file-name scope) of what the window shows: search result, theme or group."""
+    if window.search_hits is not None:
+        query = window.search.text().strip()
+        return translate("Export", "Search: “%1”").replace("%1", query), "search"
+    index = window.tree.currentIndex()
+    if index.isValid() and index.data(FACT_ID_ROLE):
+        index = index.parent()
+    group = index.internalPointer().group if index.isValid() else None
+    if group is not None:
+        return group.title(window.lang), group.key
+    return translate("Export", "All facts"), "all"
+
+
+def export_csv_dialog(window) -> None:
+    dataset = window.dataset
+    if dataset is None:
+        return
+    ids = window.current_scope_facts()
+    caption = translate("Export", "Export facts as CSV")
+    if not ids:
+        QMessageBox.information(window, caption,
+                                translate("Export", "There are no facts here to export."))
+        return
+    _title, scope = scope_title(window)
+    path = ask_save_path(window, caption, document_file_name("facts", scope, window.lang, "csv"),
+                         translate("Export", "CSV file (*.csv)"), ".csv")
+    if path is None:
+        return
+    try:
+        write_bytes(path, facts_csv_bytes(dataset, ids))
+    except WriteError as exc:
+        _failed(window, caption, exc)
+        return
+    _saved(window, path, translate("Export", "%n fact(s) saved to %1", "", len(ids)))
+
+
+# --------------------------------------------------------------------------- fact sheet
+
+
+def sheet_fonts(lang: str) -> list[str]:
+    """The app's own font list (a Latin UI font, then the bundled CJK font), the bundled one
+    always named so its glyphs are embedded. A Chinese sheet puts the CJK font first: its
+    punctuation (“”,:) is full-width, as Chinese text sets it."""
+    families = [f for f in app_font().families() if f and f != FONT_FAMILY]
+    return [FONT_FAMILY] + families if lang == "zh" else families + [FONT_FAMILY]
+
+
+def sheet_labels(count: int) -> SheetLabels:
+    return SheetLabels(facts=translate("Export", "Facts"),
+                       date=translate("Export", "Date"),
+                       stated_by=translate("Export", "Stated by"),
+                       quote=translate("Export", "Original words"),
+                       source=translate("Export", "Source"),
+                       charts=translate("Export", "Charts"),
+                       count=translate("Export", "%n fact(s)", "", count))
+
+
+def _sheet_specs(window, ids: list[str], title: str) -> list[ChartSpec]:
+    """The charts of the fact sheet: those on screen, or those of a search result."""
+    dataset = window.dataset
+    if window.search_hits is not None:
+        return chart_specs(dataset, dataset.overview, window.lang, fact_ids=ids, title=title)
+    return list(window.specs)
+
+
+def _page_layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+
+
+def sheet_text_width() -> float:
+    """The printable width of an A4 page in points: the document is laid out in points."""
+    return _page_layout().paintRect(QPageLayout.Unit.Point).width()
+
+
+def fact_sheet_pdf(html_text: str, images: dict[str, QImage], title: str) -> bytes:
+    """The HTML laid out on A4 pages by QPdfWriter, as PDF bytes (written to disk by safe_write,
+    which notices a full disk). The fonts are named in the HTML, so their glyphs (Chinese
+    included) are embedded."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(_page_layout())
+    writer.setResolution(300)
+    writer.setTitle(title)
+    writer.setCreator(APP_NAME)
+    document = QTextDocument()
+    document.setDefaultFont(app_font(10))
+    for url, image in images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+    document.setHtml(html_text)
+    # laid out at the printable width, in points; print_ keeps that layout and paginates it
+    document.setPageSize(writer.pageLayout().paintRect(QPageLayout.Unit.Point).size())
+    document.setDocumentMargin(0)
+    document.print_(writer)  # its painter's end() completes the PDF
+    del writer
+    buffer.close()
+    if data.isEmpty():
+        raise RenderError("the fact sheet could not be laid out as PDF")
+    return bytes(data.data())
+
+
+def fact_sheet_dialog(window) -> None:
+    dataset = window.dataset
+    if dataset is None:
+        return
+    caption = translate("Export", "Fact sheet PDF")
+    ids = window.current_scope_facts()
+    if not ids:
+        QMessageBox.information(window, caption,
+                                translate("Export", "There are no facts here to put on a sheet."))
+        return
+    title, scope = scope_title(window)
+    name = document_file_name("fact-sheet", scope, window.lang, "pdf")
+    path = ask_save_path(window, caption, name, translate("Export", "PDF document (*.pdf)"), ".pdf")
+    if path is None:
+        return
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        html_text, images = build_fact_sheet(window, ids, title)
+        write_bytes(path, fact_sheet_pdf(html_text, images, title))
+    except (WriteError, RenderError) as exc:
+        error = exc
+    else:
+        error = None
+    finally:
+        QApplication.restoreOverrideCursor()
+    if error is not None:
+        _failed(window, caption, error)
+        return
+    _saved(window, path, translate("Export", "Fact sheet saved to %1"))
+
+
+def build_fact_sheet(window, ids: list[str], title: str) -> tuple[str, dict[str, QImage]]:
+    specs = _sheet_specs(window, ids, title)
+    images = {f"chart-{i}.png": render_chart_image(spec, *SHEET_CHART_SIZE, "light")
+              for i, spec in enumerate(specs)}
+    html_text = fact_sheet_html(window.dataset, ids, title, window.lang, list(images),
+                                sheet_fonts(window.lang), sheet_labels(len(ids)),
+                                image_width=sheet_text_width())
+    return html_text, images

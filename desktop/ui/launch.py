@@ -50,6 +50,8 @@ def open_main_window(app: QApplication, lang: str | None = None, dataset_path: s
 
 
 def _warn(text: str, details: str) -> None:
+    from desktop.app import close_splash
+    close_splash()  # the single-file build's splash screen must not cover this message
     box = QMessageBox(QMessageBox.Icon.Warning, QApplication.applicationDisplayName(), text)
     box.setDetailedText(details)
     box.exec()

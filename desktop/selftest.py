@@ -1,0 +1,223 @@
+"""`bri-facts --self-test`: proves that an installed or frozen build works, without a person.
+
+It opens the real window (on any platform, ``offscreen`` included), selects a fact, waits until
+the fact's chart is painted, exports that chart to a PNG in a temporary folder, and checks that
+the bundled font and the Chinese translation are in use. The user's settings are not touched. One line ``self-test OK: …`` and exit 0,
+or one line per failure (``self-test FAILED: …``) and exit 1. Nothing is left behind but the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+log = logging.getLogger("bri-facts.self-test")
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+TIMEOUT_S = 30.0
+EXPORT_SIZE = (1920, 1080)
+
+
+def _say(line: str) -> None:
+    log.info("%s", line)
+    if sys.stdout is not None:  # a windowed Windows build has no stdout
+        print(line, flush=True)
+
+
+class _Problems(logging.Handler):
+    """Collects every ERROR (or worse) logged while the self-test runs: Qt's own messages too."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.name}: {record.getMessage().splitlines()[0]}")
+
+
+def _wait(app, condition, timeout: float = TIMEOUT_S) -> bool:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        app.processEvents()
+        app.sendPostedEvents()
+        time.sleep(0.005)  # the process waits for its own paint; nothing else to do meanwhile
+    return True
+
+
+def _draws_chinese(family: str, text: str = "深化“一带一路”科技创新合作") -> bool:
+    """True when ``family`` alone shapes ``text`` with real glyphs (none is the .notdef box).
+    The shaped glyphs are what the screen shows; the font's writing-system flags are not."""
+    from PySide6.QtGui import QFont, QTextLayout
+    font = QFont()
+    font.setFamilies([family])
+    font.setPixelSize(20)
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    runs = layout.glyphRuns()
+    return bool(runs) and all(run.rawFont().familyName() == family and 0 not in run.glyphIndexes()
+                              for run in runs)
+
+
+def run(args) -> int:
+    started = time.perf_counter()
+    import os
+    from desktop.logsetup import setup_logging
+    log_path = setup_logging()
+    tmp = Path(tempfile.mkdtemp(prefix="bri-facts-self-test-"))
+    # the log stays where it is; the window's settings go to the temporary folder, so a self-test
+    # never changes what the user had selected or how the window was laid out
+    os.environ["BRI_FACTS_HOME"] = str(tmp / "home")
+    problems = _Problems()
+    logging.getLogger().addHandler(problems)
+    failures: list[str] = []
+    facts: dict[str, str] = {}
+    try:
+        code = _run(args, failures, facts, tmp)
+    except Exception as exc:  # the contract: a line saying what failed, never a traceback
+        log.exception("self-test crashed")
+        failures.append(f"unexpected {type(exc).__name__}: {exc}")
+        code = 1
+    finally:
+        logging.getLogger().removeHandler(problems)
+        shutil.rmtree(tmp, ignore_errors=True)
+    failures.extend(f"error logged: {m}" for m in problems.messages)
+    elapsed = time.perf_counter() - started
+    if failures or code:
+        for failure in failures or ["unknown failure"]:
+            _say(f"self-test FAILED: {failure}")
+        _say(f"self-test: see the log {log_path or '(none: the log folder is not writable)'}")
+        return 1
+    summary = ", ".join(f"{k} {v}" for k, v in facts.items())
+    _say(f"self-test OK: {summary}; {elapsed:.2f} s")
+    return 0
+
+
+def _run(args, failures: list[str], facts: dict[str, str], tmp: Path) -> int:
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtGui import QFontDatabase, QImage
+
+    from desktop.app import FONT_FAMILY, app_font, create_app, install_translator
+    from desktop.paths import is_frozen
+
+    app = create_app(sys.argv[:1], err_windows=False)
+    facts["build"] = "frozen" if is_frozen() else "source"
+    facts["platform"] = app.platformName()
+
+    # the bundled font: registered, and what the app's font resolves to
+    if FONT_FAMILY not in QFontDatabase.families():
+        failures.append(f"font: the bundled family {FONT_FAMILY!r} is not loaded "
+                        "(resources/fonts missing from the build?)")
+    elif FONT_FAMILY not in app_font(12).families():
+        failures.append(f"font: the app's font does not name {FONT_FAMILY!r}")
+    elif not _draws_chinese(FONT_FAMILY):
+        failures.append(f"font: {FONT_FAMILY!r} does not draw the article's title "
+                        "(missing glyphs: a wrong subset?)")
+    else:
+        facts["font"] = repr(FONT_FAMILY)
+
+    # the Chinese translation: the file loads, and a known word comes out in Chinese
+    if not install_translator(app, "zh"):
+        failures.append("translation: resources/i18n/bri_facts_zh_CN.qm is missing or unreadable")
+    elif QCoreApplication.translate("MainWindow", "Themes") == "Themes":
+        failures.append("translation: the zh translation is loaded but does not translate "
+                        "“Themes” (an empty or stale .qm?)")
+    else:
+        facts["translation"] = "zh"
+
+    # the bundled dataset, read before any window so that no dialog can block a headless run
+    from desktop.domain import DatasetError
+    from desktop.ui.launch import load_bundled, open_main_window
+    try:
+        dataset = load_bundled()
+    except DatasetError as exc:
+        failures.append(f"data: the bundled dataset does not load: {exc.report(limit=3)}")
+        return 1
+    if dataset is None or len(dataset.facts) == 0:
+        failures.append("data: the bundled dataset has no facts")
+        return 1
+    facts["dataset"] = f"{len(dataset.facts)} facts"
+
+    window = open_main_window(app, lang="zh", show=False)
+    if window is None or window.dataset is None:
+        failures.append("window: the main window did not open on the bundled dataset")
+        return 1
+
+    class PaintSpy(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.count = 0
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    try:
+        window_spy, chart_spy = PaintSpy(), PaintSpy()
+        window.installEventFilter(window_spy)
+        window.chart.viewport().installEventFilter(chart_spy)
+        window.show()
+        if not _wait(app, lambda: window_spy.count > 0):
+            failures.append("window: never painted")
+            return 1
+
+        # a fact with a figure, preferably one whose chart is not on screen yet
+        from desktop.domain.charts import chart_specs
+        specs = [s for s in chart_specs(dataset, dataset.overview, "zh") if s.bars]
+        if not specs:
+            failures.append("chart: the bundled dataset has nothing to chart")
+            return 1
+        fact_id = max(specs, key=lambda s: len(s.bars)).bars[-1].fact_id
+        painted_before = chart_spy.count
+        if not window.select_fact(fact_id):
+            failures.append(f"window: fact {fact_id} could not be selected")
+            return 1
+
+        def chart_shows_fact() -> bool:
+            spec = window.current_spec()
+            return (chart_spy.count > painted_before and window.current_fact == fact_id
+                    and spec is not None and any(b.fact_id == fact_id for b in spec.bars)
+                    and bool(window.chart.bar_values()))
+
+        if not _wait(app, chart_shows_fact):
+            failures.append(f"chart: the chart of fact {fact_id} was not drawn within {TIMEOUT_S:.0f} s")
+            return 1
+        spec = window.current_spec()
+        facts["fact"] = f"{fact_id} ({len(spec.bars)} bars, {spec.unit})"
+
+        # export that chart as a PNG, through the same code as File ▸ Export chart
+        target = tmp / "self-test-chart.png"
+        from desktop.safe_write import write_bytes, write_with
+        try:
+            from desktop.render import render_chart_png
+        except ImportError:
+            render_chart_png = None
+        if render_chart_png is not None:
+            write_bytes(target, render_chart_png(spec, *EXPORT_SIZE, "light"))
+            expected = EXPORT_SIZE
+        else:
+            pixmap = window.chart.grab()
+            write_with(target, lambda p: pixmap.save(str(p), "PNG"))
+            expected = (pixmap.width(), pixmap.height())
+        data = target.read_bytes()
+        image = QImage(str(target))
+        if not data.startswith(PNG_MAGIC) or image.isNull():
+            failures.append(f"export: {target.name} is not a readable PNG")
+        elif (image.width(), image.height()) != expected:
+            failures.append(f"export: the PNG is {image.width()}×{image.height()}, "
+                            f"not {expected[0]}×{expected[1]}")
+        else:
+            facts["export"] = f"PNG {image.width()}×{image.height()} ({len(data) // 1024} KiB)"
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return 1 if failures else 0
