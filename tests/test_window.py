@@ -222,3 +222,11 @@ def test_overview_shows_headline_figure_cards_that_open_their_fact(window, qtbot
     qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
     assert window.current_fact == headline[0]
     assert not window.detail.cards_box.isVisible()
+
+
+def test_tooltips_show_data_text_literally(window, dataset):
+    from desktop.ui.tree_model import plain_tooltip
+    assert plain_tooltip("<b>bold</b>") == "<p style='white-space:pre-wrap'>&lt;b&gt;bold&lt;/b&gt;</p>"
+    index = window.model.find_fact(dataset.facts.index[0])
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>" not in tip and dataset.facts.iloc[0]["text_zh"][:10] in tip

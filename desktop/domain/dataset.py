@@ -7,18 +7,23 @@ listing every problem found (file, row, column, what to do), never only the firs
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from desktop.domain.errors import DatasetError, Problem
+from desktop.domain.errors import DatasetError, LoadCancelled, Problem
 from desktop.domain.reader import Progress, RawDataset, _no_progress, read_raw
 
 QUALIFIERS = ("exact", "more_than", "about")
 MAX_THEME_DEPTH = 32
 MAX_PROBLEMS = 1000
+#: A figure above this (10^15, 1000万亿) is a typing mistake, not a count or an amount.
+MAX_VALUE = 1e15
+#: Characters of source text scanned, all quotes together, before checking gives up (a few
+#: seconds); the bundled data needs about half a million.
+MAX_QUOTE_SEARCH = 10_000_000_000
 
 COLUMNS = {
     "themes": ("id", "parent", "order", "title_zh", "title_en", "summary_zh", "summary_en"),
@@ -162,7 +167,7 @@ class _Collector:
         positions = np.flatnonzero(mask.to_numpy())
         for pos in positions[: MAX_PROBLEMS - len(self.problems)]:
             value = mask.index[pos]
-            text = message(value) if callable(message) else message
+            text = message(_short(value, 60)) if callable(message) else message
             self.add(file, text, fix, row=int(pos) + 2, column=column)
 
 
@@ -182,9 +187,10 @@ def _columns(frame: pd.DataFrame, table: str, out: _Collector) -> bool:
 def _ids(frame: pd.DataFrame, table: str, out: _Collector, column: str = "id") -> pd.Series:
     ids = frame[column].str.strip()
     file = f"{table}.csv"
+    ok_id = ids.str.fullmatch(_ID)
     out.rows(file, pd.Series((ids == "").to_numpy(), index=ids), column,
              "the id is empty.", "Give every row a short unique id.")
-    bad = (ids != "") & ~ids.str.match(_ID)
+    bad = (ids != "") & ~ok_id
     out.rows(file, pd.Series(bad.to_numpy(), index=ids), column,
              lambda v: f"the id “{v}” has characters other than letters, digits, - _ and .",
              "Use letters, digits and - only, e.g. joint-labs.")
@@ -198,10 +204,34 @@ def validate(raw: RawDataset) -> list[Problem]:
     """Every problem of the raw tables; empty when the dataset is valid."""
     out = _Collector()
     out.problems.extend(raw.problems[:MAX_PROBLEMS])
+    found_by_reader = len(out.problems)
+    _check(raw, out)
+    return out.problems[:found_by_reader] + [_as_read(p, raw) for p in out.problems[found_by_reader:]]
+
+
+def _as_read(problem: Problem, raw: RawDataset) -> Problem:
+    """Name the file as the person sees it (a workbook's sheet) and the row as a spreadsheet
+    shows it (blank rows, skipped when reading, still count)."""
+    table = problem.file[: -len(".csv")] if problem.file.endswith(".csv") else ""
+    if table not in raw.tables:
+        return problem
+    row = problem.row
+    numbers = raw.rows.get(table)
+    if row is not None and row >= 2 and numbers and row - 2 < len(numbers):
+        row = numbers[row - 2]
+    return replace(problem, file=raw.labels.get(table, problem.file), row=row)
+
+
+def _check(raw: RawDataset, out: _Collector) -> None:
     tables = {name: frame for name, frame in raw.tables.items()}
     ok = {name: _columns(frame, name, out) for name, frame in tables.items()}
+    for table in ("themes", "facts", "sources"):
+        if table in tables and len(tables[table]) == 0:
+            ok[table] = False
+            out.add(f"{table}.csv", "the file has a header row but no rows below it.",
+                    f"Every dataset needs at least one row in {table}.csv.", row=2)
     if not all(ok.get(t, False) for t in ("themes", "facts", "sources")):
-        return out.problems
+        return
     themes, facts, sources = tables["themes"], tables["facts"], tables["sources"]
     vocabulary = tables.get("vocabulary")
     if vocabulary is not None and not ok.get("vocabulary", False):
@@ -232,7 +262,6 @@ def validate(raw: RawDataset) -> list[Problem]:
 
     if not out.problems:
         _empty_theme_problems(themes, theme_ids, facts, out)
-    return out.problems
 
 
 def _theme_tree_problems(themes: pd.DataFrame, ids: pd.Series, out: _Collector) -> None:
@@ -243,7 +272,7 @@ def _theme_tree_problems(themes: pd.DataFrame, ids: pd.Series, out: _Collector) 
              lambda v: f"the parent theme “{v}” does not exist.",
              "Use the id of a row in themes.csv, or leave it empty for a top-level theme.")
     order = pd.to_numeric(themes["order"].str.strip(), errors="coerce")
-    bad_order = order.isna() | (order != order.round())
+    bad_order = order.isna() | ~np.isfinite(order.fillna(0)) | (order != order.round())
     out.rows("themes.csv", pd.Series(bad_order.to_numpy(), index=themes["order"]), "order",
              lambda v: f"the order “{v}” is not a whole number.", "Write 1, 2, 3 … among siblings.")
     if (parents == "").sum() == 0 and len(themes):
@@ -253,6 +282,7 @@ def _theme_tree_problems(themes: pd.DataFrame, ids: pd.Series, out: _Collector) 
     parent_of = dict(zip(ids, parents))
     depth: dict[str, int] = {}
     reported: set[str] = set()
+    looped: set[str] = set()  # on a loop or leading into one: reported as a loop, not as depth
     for pos, start in enumerate(ids):
         chain, node, seen = [], start, set()
         while node and node in parent_of and node not in depth:
@@ -260,7 +290,9 @@ def _theme_tree_problems(themes: pd.DataFrame, ids: pd.Series, out: _Collector) 
                 if node not in reported:
                     loop = chain[chain.index(node):]
                     reported.update(loop)
-                    out.add("themes.csv", "the themes form a loop: " + " → ".join(loop + [node]) + ".",
+                    shown = loop + [node] if len(loop) <= 8 else loop[:4] + ["…"] + loop[-3:] + [node]
+                    out.add("themes.csv", "the themes form a loop: "
+                            + " → ".join(_short(t, 40) for t in shown) + ".",
                             "Make one of them a top-level theme (empty parent) or point it "
                             "elsewhere.", row=pos + 2, column="parent")
                 break
@@ -268,6 +300,11 @@ def _theme_tree_problems(themes: pd.DataFrame, ids: pd.Series, out: _Collector) 
             chain.append(node)
             node = parent_of[node]
         else:
+            if node in looped:
+                looped.update(chain)
+                for member in chain:
+                    depth[member] = MAX_THEME_DEPTH + 1
+                continue
             base = depth.get(node, 0) if node else 0
             for level, member in enumerate(reversed(chain), start=1):
                 depth[member] = base + level
@@ -277,7 +314,9 @@ def _theme_tree_problems(themes: pd.DataFrame, ids: pd.Series, out: _Collector) 
                                       f"{MAX_THEME_DEPTH} are allowed.",
                         "Attach deep themes higher up.", row=pos + 2, column="parent")
         for member in chain:  # a node on or leading into a loop gets a nominal depth
-            depth.setdefault(member, MAX_THEME_DEPTH + 1)
+            if member not in depth:
+                depth[member] = MAX_THEME_DEPTH + 1
+                looped.add(member)
 
 
 def _fact_problems(facts, ids, theme_ids, sources, source_ids, texts, vocabulary, out) -> None:
@@ -299,6 +338,10 @@ def _fact_problems(facts, ids, theme_ids, sources, source_ids, texts, vocabulary
     negative = values < 0
     out.rows(file, pd.Series(negative.to_numpy(), index=facts["value"]), "value",
              lambda v: f"the value “{v}” is negative.", "Figures are counts and amounts: ≥ 0.")
+    huge = ~not_number & (values > MAX_VALUE)
+    out.rows(file, pd.Series(huge.to_numpy(), index=facts["value"]), "value",
+             lambda v: f"the value “{v}” is larger than 10^15.",
+             "Check the digits: write the number in base units, 7.4万 → 74000.")
 
     qualifiers = facts["qualifier"].str.strip()
     has_value = raw_values != ""
@@ -322,7 +365,8 @@ def _fact_problems(facts, ids, theme_ids, sources, source_ids, texts, vocabulary
     if "headline" in facts.columns:
         head = facts["headline"].str.strip()
         rank = pd.to_numeric(head, errors="coerce")
-        bad_rank = (head != "") & (rank.isna() | (rank != rank.round()))
+        bad_rank = (head != "") & (rank.isna() | ~np.isfinite(rank.fillna(0))
+                                   | (rank != rank.round()))
         out.rows(file, pd.Series(bad_rank.to_numpy(), index=head), "headline",
                  lambda v: f"the headline rank “{v}” is not a whole number.",
                  "Write 1, 2, 3 … or leave it empty.")
@@ -337,14 +381,27 @@ def _fact_problems(facts, ids, theme_ids, sources, source_ids, texts, vocabulary
     file_of = dict(zip(source_ids, sources["file"].str.strip()))
     quotes = facts["quote"]
     pairs = pd.DataFrame({"s": srcs, "q": quotes})
-    found = {}
+    found, budget, unchecked = {}, MAX_QUOTE_SEARCH, 0
     for source, quote in pairs.drop_duplicates().itertuples(index=False):
         text = texts.get(file_of.get(source, ""), None)
-        found[(source, quote)] = text is None or not quote.strip() or quote in text
+        if text is None or not quote.strip():
+            found[(source, quote)] = True
+        elif budget <= 0:  # thousands of absent quotes in a huge text: refuse, don't hang
+            found[(source, quote)] = True
+            unchecked += 1
+        else:
+            at = text.find(quote)
+            budget -= len(text) if at < 0 else at + len(quote)
+            found[(source, quote)] = at >= 0
     missing = [not found[(s, q)] for s, q in zip(srcs, quotes)]
     out.rows(file, pd.Series(missing, index=quotes), "quote",
              lambda v: f"the quote “{_short(v)}” is not found word for word in its source text.",
              "Copy the exact words from the source, punctuation included (full-width ,。“”).")
+    if unchecked:
+        out.add(file, f"{unchecked:,} quotes were not looked up in their source text: with so "
+                      "many quotes and so long a text it would take too long.",
+                "Split the dataset, or shorten the source text to the article itself.",
+                column="quote")
 
 
 def _empty_theme_problems(themes, theme_ids, facts, out) -> None:
@@ -419,8 +476,11 @@ def build(raw: RawDataset) -> Dataset:
 def load_dataset(path: str | Path, progress: Progress = _no_progress) -> Dataset:
     """Read, validate and build a dataset: a folder, a .zip of a folder, or an .xlsx workbook."""
     raw = read_raw(path, progress)
+    if not progress("checking", 0.85):
+        raise LoadCancelled()
     problems = validate(raw)
     if problems:
         raise DatasetError(problems, str(path))
-    progress("building", 0.95)
+    if not progress("building", 0.95):
+        raise LoadCancelled()
     return build(raw)

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
+import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from desktop.domain.errors import DatasetError, LoadCancelled, Problem
@@ -30,6 +35,13 @@ MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 #: A single cell longer than this is refused: no fact needs it, and it would freeze a text view.
 MAX_CELL_CHARS = 20_000
+#: A table (CSV file or sheet) with more rows than this is refused; a sheet is read no further.
+MAX_ROWS = 100_000
+#: A header row with more cells than this is refused before the table is parsed (a real one has
+#: 17); a row of millions of cells would otherwise take gigabytes to parse.
+MAX_COLUMNS = 200
+#: The file names a person may pick instead of their folder (``facts.csv`` opens its folder).
+TABLE_FILES = tuple(f"{t}.csv" for t in TABLES)
 
 Progress = Callable[[str, float], bool]
 """progress(step, fraction) -> keep going? Returning False cancels the load."""
@@ -44,6 +56,14 @@ class RawDataset:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # sources.file -> text
     problems: list[Problem] = field(default_factory=list)
+    #: table -> the spreadsheet row number (header = 1) of each record, where blank rows were skipped
+    rows: dict[str, list[int]] = field(default_factory=dict)
+    #: table -> how problems name it: "facts.csv", or "book.xlsx, sheet “facts”"
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+def sheet_label(workbook: str, table: str) -> str:
+    return f"{workbook}, sheet “{table}”"
 
 
 def _no_progress(step: str, fraction: float) -> bool:
@@ -61,7 +81,7 @@ def decode_text(data: bytes, name: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DatasetError([Problem(name, "the file is saved as UTF-16 (Excel's “Unicode text”).",
                                     "Save it as “CSV UTF-8 (comma delimited)”.")])
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data:
         raise DatasetError([Problem(name, "this is not a text file (it holds binary data).",
                                     "Choose the CSV file saved from the spreadsheet.")])
     if data.startswith(b"\xef\xbb\xbf"):
@@ -77,34 +97,118 @@ def decode_text(data: bytes, name: str) -> str:
                                     "Save it as “CSV UTF-8 (comma delimited)”.")]) from None
     # GB18030 maps almost any byte sequence; real text is mostly letters, digits and hanzi.
     odd = sum(1 for ch in text[:20000] if not (ch.isprintable() or ch in "\r\n\t"))
-    if odd > max(3, len(text[:20000]) // 50):
-        raise DatasetError([Problem(name, "the file does not look like text in any encoding we read.",
+    if odd > max(3, len(text[:20000]) // 50) or not _looks_chinese(text):
+        raise DatasetError([Problem(name, "the file does not look like text in any encoding we read "
+                                          "(UTF-8, GB18030/GBK).",
                                     "Save it as “CSV UTF-8 (comma delimited)”.")])
     return text
 
 
+def _looks_chinese(text: str) -> bool:
+    """True when the non-ASCII characters of GB18030-decoded text are mostly common Chinese.
+
+    Text in another 8-bit encoding (Latin-1, Windows-1252, Shift-JIS…) usually decodes as GB18030
+    too, but into rare characters: a real GBK file from Excel is almost all GB2312 characters."""
+    sample = [ch for ch in text[:50000] if ord(ch) > 127]
+    if not sample:
+        return True
+    common = ascii_trail = 0
+    for ch in sample:
+        try:
+            ch.encode("gb2312")
+            common += 1
+            continue
+        except UnicodeEncodeError:
+            pass
+        code = ch.encode("gb18030")
+        # a Latin-1 accent before an ASCII letter decodes as a GBK character whose second byte is
+        # ASCII; in real text such characters are a minority even in traditional Chinese
+        if len(code) != 2 or code[1] < 0x80:
+            ascii_trail += 1
+    return common >= 0.9 * len(sample) or ascii_trail <= 0.4 * len(sample)
+
+
+_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_EOF_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+
+
 def parse_csv(text: str, name: str) -> pd.DataFrame:
-    """CSV text to a DataFrame of strings (no NaN, no type guessing), header names stripped."""
+    """CSV text to a DataFrame of strings (no NaN, no type guessing), header names stripped.
+
+    Columns keep the names of the header row exactly (a repeated name stays repeated, so the
+    validator can say so); columns without a name (trailing commas from Excel) are dropped."""
+    body = text.lstrip("\r\n")
+    head_end = body.find("\n", 0, 1 << 20)
+    cells = body[: head_end if head_end >= 0 else 1 << 20].count(",") + 1
+    if cells > MAX_COLUMNS:
+        raise DatasetError([Problem(name, f"the header row has more than {MAX_COLUMNS:,} cells.",
+                                    "The first row names the columns: id, theme, title_zh … "
+                                    "(see data/README.md).", row=1)])
+    lead = text[: len(text) - len(body)].replace("\r\n", "\n").count("\n") + \
+        text[: len(text) - len(body)].replace("\r\n", "").count("\r")
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
-                            na_filter=False, skip_blank_lines=True, engine="c")
+        # header=None: pandas would rename a repeated column “id” to “id.1”, hiding the mistake;
+        # index_col=False: a row with one cell too many must not turn the first column into an index;
+        # blank lines are kept here and dropped below, so row numbers stay those a spreadsheet shows
+        rows = pd.read_csv(io.StringIO(body), header=None, dtype=str, keep_default_na=False,
+                           na_filter=False, skip_blank_lines=False, engine="c", index_col=False,
+                           nrows=MAX_ROWS + 2)  # header, the limit, and one row to tell it is over
     except pd.errors.EmptyDataError:
         raise DatasetError([Problem(name, "the file is empty.",
                                     "Save the sheet again with its header row.")]) from None
-    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DatasetError([Problem(name, f"the file is not valid CSV ({detail}).",
-                                    "Check for an unclosed quote mark, then save it as CSV again.")]) from None
-    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
+    except (pd.errors.ParserError, csv.Error, ValueError, OverflowError) as exc:
+        raise DatasetError([_csv_problem(str(exc), name, lead)]) from None
+    header = [str(c).strip().lstrip("\ufeff").strip() for c in rows.iloc[0]] if len(rows) else []
+    if len(header) == 1 and any(sep in header[0] for sep in (";", "\t", "|")):
+        sep = next(s for s in (";", "\t", "|") if s in header[0])
+        shown = {"\t": "tabs", ";": "semicolons", "|": "| marks"}[sep]
+        raise DatasetError([Problem(name, f"the cells are separated by {shown}, not commas.",
+                                    "Save it as “CSV UTF-8 (comma delimited)”.", row=1)])
+    frame = rows.iloc[1:].reset_index(drop=True)
+    frame.columns = header
+    named = [i for i, h in enumerate(header) if h]
+    if len(named) != len(header):
+        frame = frame.iloc[:, named]
+    numbers = np.arange(len(frame)) + 2 + lead
+    if len(frame) and len(frame.columns):
+        filled = (frame.apply(lambda column: column.str.strip()) != "").any(axis=1).to_numpy()
+        if not filled.all():
+            frame = frame[filled].reset_index(drop=True)
+            numbers = numbers[filled]
+    frame.attrs["rows"] = [int(n) for n in numbers]
+    if len(rows) > MAX_ROWS + 1:  # the reading stopped there
+        raise DatasetError([Problem(name, f"the file has more than {MAX_ROWS:,} rows.",
+                                    "Split the dataset, or remove what it does not need.")])
     return frame
+
+
+def _csv_problem(detail: str, name: str, lead: int = 0) -> Problem:
+    """A pandas parser message, said the way a person editing the sheet can act on."""
+    fields = _FIELDS.search(detail)
+    if fields:
+        expected, line, saw = (int(g) for g in fields.groups())
+        return Problem(name, f"this row has {saw:,} cells but the header row has {expected:,}.",
+                       "Look for a comma in a cell that is not inside quote marks \"…\", or a "
+                       "cell too many.", row=line + lead)
+    quote = _EOF_QUOTE.search(detail)
+    if quote:
+        return Problem(name, "a quote mark \" opens a cell here and is never closed, so the rest "
+                             "of the file reads as one cell.",
+                       "Close the quote mark, or write a quote mark inside a cell as \"\".",
+                       row=int(quote.group(1)) + 1 + lead)
+    detail = detail.strip().splitlines()[0][:200] if detail.strip() else "unreadable"
+    return Problem(name, f"the file is not valid CSV ({detail}).",
+                   "Check for an unclosed quote mark, then save it as CSV again.")
 
 
 def check_cells(frame: pd.DataFrame, name: str) -> list[Problem]:
     problems = []
-    for column in frame.columns:
-        lengths = frame[column].str.len()
+    numbers = frame.attrs.get("rows")
+    for position, column in enumerate(frame.columns):  # by position: a name may be repeated
+        lengths = frame.iloc[:, position].str.len()
         if len(lengths) and lengths.max() > MAX_CELL_CHARS:
-            row = int(lengths.to_numpy().argmax()) + 2
+            at = int(lengths.to_numpy().argmax())
+            row = numbers[at] if numbers and at < len(numbers) else at + 2
             problems.append(Problem(name, f"a cell holds {int(lengths.max()):,} characters; "
                                           f"the limit is {MAX_CELL_CHARS:,}.",
                                     "Shorten it: a fact's statement needs a few sentences at most.",
@@ -123,22 +227,69 @@ class _Folder:
         return name
 
     def exists(self, name: str) -> bool:
-        return (self.root / name).is_file()
+        """Anything under that name, even a broken link: :meth:`read` then says what is wrong."""
+        try:
+            os.lstat(self.root / name)
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+        except (OSError, ValueError):
+            return True
+        return True
 
     def read(self, name: str) -> bytes:
         path = self.root / name
         try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise DatasetError([Problem(name, f"cannot be read ({exc.strerror or exc}).")]) from None
-        if size > MAX_FILE_BYTES:
-            raise DatasetError([Problem(name, f"the file is {size / 2**20:,.0f} MiB; the limit is "
-                                              f"{MAX_FILE_BYTES // 2**20} MiB.",
+            info = path.stat()
+        except (OSError, ValueError) as exc:
+            raise DatasetError([Problem(name, f"cannot be read ({_os_reason(exc)}).")]) from None
+        if not stat.S_ISREG(info.st_mode):  # a folder, a pipe, a device: never open it (it may block)
+            raise DatasetError([Problem(name, f"is not an ordinary file (it is {_kind(info.st_mode)}).",
+                                        "Put the file itself here.")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise DatasetError([Problem(name, f"the file is {_size(info.st_size)}; the "
+                                              f"limit is {_size(MAX_FILE_BYTES)}.",
                                         "Split the dataset, or remove what it does not need.")])
         try:
-            return path.read_bytes()
-        except OSError as exc:
-            raise DatasetError([Problem(name, f"cannot be read ({exc.strerror or exc}).")]) from None
+            with open(path, "rb") as handle:  # bounded: a file that grows while read can't blow up
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except (OSError, ValueError) as exc:
+            raise DatasetError([Problem(name, f"cannot be read ({_os_reason(exc)}).")]) from None
+        if len(data) > MAX_FILE_BYTES:
+            raise DatasetError([Problem(name, "the file is larger than the size limit "
+                                              f"({_size(MAX_FILE_BYTES)}).")])
+        return data
+
+
+def _size(count: int) -> str:
+    """A byte count as a person reads it: 512 MiB, 3.2 MiB, 900 KiB, 120 bytes."""
+    if count >= 100 * 2**20:
+        return f"{count / 2**20:,.0f} MiB"
+    if count >= 2**20:
+        return f"{count / 2**20:,.1f} MiB"
+    if count >= 10 * 2**10:
+        return f"{count / 2**10:,.0f} KiB"
+    return f"{count:,} bytes"
+
+
+def _os_reason(exc: BaseException) -> str:
+    import errno
+    reasons = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+               errno.ELOOP: "a link that points to itself, in a loop",
+               errno.ENAMETOOLONG: "the name is too long", errno.EIO: "the disk could not be read"}
+    code = getattr(exc, "errno", None)
+    return reasons.get(code) or getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 class _Zip:
@@ -156,16 +307,24 @@ class _Zip:
     def read(self, name: str) -> bytes:
         info = self.names[self.prefix + name]
         if info.file_size > MAX_FILE_BYTES:
-            raise DatasetError([Problem(name, f"unpacks to {info.file_size / 2**20:,.0f} MiB; "
-                                              f"the limit is {MAX_FILE_BYTES // 2**20} MiB.")])
+            raise DatasetError([Problem(name, f"unpacks to {_size(info.file_size)}; "
+                                              f"the limit is {_size(MAX_FILE_BYTES)}.")])
         chunks, total = [], 0
-        with self.archive.open(info) as handle:  # read in pieces: a lying header can't blow up
-            while chunk := handle.read(1 << 20):
-                total += len(chunk)
-                if total > MAX_FILE_BYTES:
-                    raise DatasetError([Problem(name, "unpacks to more than the size limit "
-                                                      f"({MAX_FILE_BYTES // 2**20} MiB).")])
-                chunks.append(chunk)
+        try:
+            with self.archive.open(info) as handle:  # read in pieces: a lying header can't blow up
+                while chunk := handle.read(1 << 20):
+                    total += len(chunk)
+                    if total > MAX_FILE_BYTES:
+                        raise DatasetError([Problem(name, "unpacks to more than the size limit "
+                                                          f"({_size(MAX_FILE_BYTES)}).")])
+                    chunks.append(chunk)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+            raise DatasetError([Problem(name, f"cannot be unpacked from the archive ({exc}).",
+                                        "Pack the dataset folder again.")]) from None
+        except (NotImplementedError, RuntimeError) as exc:  # an unknown method, or a password
+            raise DatasetError([Problem(name, f"cannot be unpacked from the archive ({exc}).",
+                                        "Pack it again with an ordinary zip tool, without a "
+                                        "password.")]) from None
         return b"".join(chunks)
 
 
@@ -179,14 +338,18 @@ def check_archive(archive: zipfile.ZipFile, label: str) -> list[Problem]:
                                            "that points outside its folder; it was not opened.",
                                     "Pack the dataset folder again with an ordinary zip tool."))
         total += info.file_size
+        if info.file_size > MAX_FILE_BYTES:
+            problems.append(Problem(label, f"the entry “{info.filename}” unpacks to "
+                                           f"{_size(info.file_size)}; the limit is "
+                                           f"{_size(MAX_FILE_BYTES)}."))
         packed = max(info.compress_size, 1)
         if info.file_size > 1_000_000 and info.file_size / packed > MAX_COMPRESSION_RATIO:
             problems.append(Problem(label, f"the entry “{info.filename}” unpacks to "
                                            f"{info.file_size / packed:,.0f} times its size "
                                            "(a “zip bomb”); it was not opened."))
     if total > MAX_ARCHIVE_BYTES:
-        problems.append(Problem(label, f"the archive unpacks to {total / 2**20:,.0f} MiB; the limit "
-                                       f"is {MAX_ARCHIVE_BYTES // 2**20} MiB."))
+        problems.append(Problem(label, f"the archive unpacks to {_size(total)}; the limit "
+                                       f"is {_size(MAX_ARCHIVE_BYTES)}."))
     return problems
 
 
@@ -196,25 +359,38 @@ def check_archive(archive: zipfile.ZipFile, label: str) -> list[Problem]:
 def read_raw(path: str | Path, progress: Progress = _no_progress) -> RawDataset:
     """Read every table and source text of a dataset, or raise DatasetError listing why not."""
     origin = Path(path)
-    if not origin.exists():
-        raise DatasetError([Problem(str(origin), "no such file or folder.")], str(origin))
-    if origin.is_dir():
+    try:
+        info = origin.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        what = "the link points to nothing" if os.path.islink(origin) else "no such file or folder"
+        raise DatasetError([Problem(str(origin), f"{what}.")], str(origin)) from None
+    except (OSError, ValueError) as exc:
+        raise DatasetError([Problem(str(origin), f"cannot be read ({_os_reason(exc)}).")],
+                           str(origin)) from None
+    if stat.S_ISREG(info.st_mode) and origin.name.lower() in TABLE_FILES:
+        origin = origin.parent  # facts.csv (or another table) stands for its folder
+        info = origin.stat()
+    if stat.S_ISDIR(info.st_mode):
         return _read_tables(RawDataset(origin, "folder"), _Folder(origin), progress)
     suffix = origin.suffix.lower()
+    if not stat.S_ISREG(info.st_mode):
+        raise DatasetError([Problem(origin.name, f"is not a dataset (it is {_kind(info.st_mode)}).",
+                                    "Open a dataset folder, a .zip or an .xlsx workbook.")],
+                           str(origin))
     if suffix not in (".zip", ".xlsx"):
         raise DatasetError([Problem(origin.name, "is neither a dataset folder, a .zip nor an .xlsx "
                                                  "workbook.",
                                     "Open the folder that holds facts.csv, themes.csv and "
                                     "sources.csv.")], str(origin))
     try:
-        if origin.stat().st_size > MAX_FILE_BYTES:
+        if info.st_size > MAX_FILE_BYTES:
             raise DatasetError([Problem(origin.name, "the file is larger than the size limit "
-                                                     f"({MAX_FILE_BYTES // 2**20} MiB).")],
+                                                     f"({_size(MAX_FILE_BYTES)}).")],
                                str(origin))
         archive = zipfile.ZipFile(origin)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         what = "workbook" if suffix == ".xlsx" else "zip archive"
-        detail = getattr(exc, "strerror", None) or str(exc)
+        detail = _os_reason(exc) if isinstance(exc, OSError) else str(exc) or type(exc).__name__
         raise DatasetError([Problem(origin.name, f"cannot be opened as a {what} ({detail}).",
                                     "Save or pack it again.")], str(origin)) from None
     with archive:
@@ -230,7 +406,8 @@ def read_raw(path: str | Path, progress: Progress = _no_progress) -> RawDataset:
 def _zip_prefix(archive: zipfile.ZipFile, label: str) -> str:
     """The folder inside the zip that holds facts.csv: the root, or one folder down."""
     candidates = sorted(n[: -len("facts.csv")] for n in archive.namelist()
-                        if n == "facts.csv" or n.endswith("/facts.csv"))
+                        if (n == "facts.csv" or n.endswith("/facts.csv"))
+                        and not n.startswith("__MACOSX/"))
     candidates = [c for c in candidates if c.count("/") <= 1]
     if not candidates:
         raise DatasetError([Problem(label, "the archive holds no facts.csv at its top or one "
@@ -257,6 +434,8 @@ def _read_tables(raw: RawDataset, files: _Folder | _Zip, progress: Progress) -> 
             continue
         raw.problems.extend(check_cells(frame, name))
         raw.tables[table] = frame
+        raw.rows[table] = list(frame.attrs.get("rows", []))
+        raw.labels[table] = name
     if not progress("sources", len(TABLES) / (len(TABLES) + 1)):
         raise LoadCancelled()
     _read_texts(raw, files)
@@ -302,47 +481,93 @@ def _read_workbook(raw: RawDataset, origin: Path, progress: Progress) -> RawData
         import openpyxl  # a well-kept reader; pandas uses it for .xlsx too
     except ImportError:  # pragma: no cover - it is a declared dependency
         raise DatasetError([Problem(origin.name, "reading .xlsx needs the openpyxl package.")])
+    broken = "Open it in Excel or WPS and save it again as .xlsx."
     try:
         book = openpyxl.load_workbook(origin, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
         raise DatasetError([Problem(origin.name, f"the workbook cannot be read ({type(exc).__name__}: "
-                                                 f"{str(exc)[:200]}).",
-                                    "Open it in Excel or WPS and save it again as .xlsx.")],
+                                                 f"{str(exc)[:200]}).", broken)],
                            str(origin)) from None
     try:
+        # sheet names as a person types them: “Facts ” is the facts sheet
+        by_name = {str(n).strip().lower(): n for n in book.sheetnames}
         for index, table in enumerate(TABLES):
             if not progress(f"{table} sheet", index / (len(TABLES) + 1)):
                 raise LoadCancelled()
-            label = f"{origin.name} [{table}]"
-            if table not in book.sheetnames:
+            label = sheet_label(origin.name, table)
+            if table not in by_name:
                 if table in REQUIRED_TABLES:
                     raw.problems.append(Problem(origin.name, f"the workbook has no sheet named “{table}”.",
-                                                "Name the sheets themes, facts and sources."))
+                                                "Name the sheets themes, facts and sources "
+                                                "(vocabulary is optional)."))
                 continue
-            rows = book[table].iter_rows(values_only=True)
-            header = next(rows, None)
-            if not header or all(h is None for h in header):
-                raw.problems.append(Problem(label, "the sheet is empty.",
-                                            "Put the column names in its first row."))
+            try:
+                frame = _read_sheet(book[by_name[table]], label)
+            except DatasetError as exc:
+                raw.problems.extend(exc.problems)
                 continue
-            names = [str(h).strip() if h is not None else "" for h in header]
-            records = []
-            for values in rows:
-                if values is None or all(v is None or str(v).strip() == "" for v in values):
-                    continue
-                records.append(["" if v is None else _cell_text(v) for v in values[: len(names)]]
-                               + [""] * max(0, len(names) - len(values)))
-            frame = pd.DataFrame(records, columns=names, dtype=str) if records else \
-                pd.DataFrame(columns=names, dtype=str)
+            except Exception as exc:  # a damaged sheet surfaces only while it is read (read_only)
+                raw.problems.append(Problem(label, f"the sheet cannot be read ({type(exc).__name__}: "
+                                                   f"{str(exc)[:200]}).", broken))
+                continue
             raw.problems.extend(check_cells(frame, label))
             raw.tables[table] = frame
+            raw.rows[table] = list(frame.attrs.get("rows", []))
+            raw.labels[table] = label
     finally:
         book.close()
     _read_texts(raw, _Folder(origin.parent))
     return raw
 
 
+def _read_sheet(sheet, label: str) -> pd.DataFrame:
+    """One sheet as a frame of strings, read no further than MAX_ROWS rows.
+
+    The sheet's stated size is ignored (reset_dimensions): a workbook that claims a million rows
+    by sixteen thousand columns would otherwise make the reader pad every row to that width."""
+    sheet.reset_dimensions()
+    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), None)
+    if not header or all(h is None or str(h).strip() == "" for h in header):
+        raise DatasetError([Problem(label, "the sheet is empty, or its first row is.",
+                                    "Put the column names in its first row.", row=1)])
+    names = [str(h).strip() if h is not None else "" for h in header]
+    while names and not names[-1]:
+        names.pop()
+    if len(names) > MAX_COLUMNS:
+        raise DatasetError([Problem(label, f"the header row has {len(names):,} cells; the limit "
+                                           f"is {MAX_COLUMNS:,}.",
+                                    "The first row names the columns: id, theme, title_zh … "
+                                    "(see data/README.md).", row=1)])
+    width = len(names)
+    records, numbers = [], []
+    rows = sheet.iter_rows(min_row=2, max_row=MAX_ROWS + 2, max_col=width, values_only=True)
+    for number, values in enumerate(rows, start=2):
+        cells = ["" if v is None else _cell_text(v) for v in values[:width]]
+        cells += [""] * (width - len(cells))
+        if all(c.strip() == "" for c in cells):
+            continue
+        if len(records) >= MAX_ROWS:
+            raise DatasetError([Problem(label, f"the sheet has more than {MAX_ROWS:,} rows.",
+                                        "Split the dataset, or remove what it does not need.")])
+        records.append(cells)
+        numbers.append(number)
+    frame = pd.DataFrame(records, columns=names, dtype=str) if records else \
+        pd.DataFrame([], columns=names, dtype=str)
+    named = [i for i, h in enumerate(names) if h]
+    if len(named) != len(names):
+        frame = frame.iloc[:, named]
+    frame.attrs["rows"] = numbers
+    return frame
+
+
 def _cell_text(value: object) -> str:
+    import datetime as dt
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0) and value.day == 1:
+            return f"{value.year:04d}-{value.month:02d}"  # Excel turns a typed 2023-12 into 1 Dec 2023
+        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
     return str(value)

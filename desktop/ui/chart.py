@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QToolTip
 from desktop.app import app_font
 from desktop.domain.charts import ChartSpec
 from desktop.domain.formatting import format_figure, format_number_en, format_number_zh
+from desktop.ui.tree_model import plain_tooltip
 
 STYLES = {
     "light": {"bg": "#ffffff", "fg": "#1b1f24", "muted": "#57606a", "bar": "#1f5fa8",
@@ -303,7 +304,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
             return
         bar = next(b for b in self.spec.bars if b.fact_id == fid)
         view = self.mapFromScene(scene_pos)
-        QToolTip.showText(self.mapToGlobal(view), f"{bar.label}\n{bar.figure}", self)
+        QToolTip.showText(self.mapToGlobal(view), plain_tooltip(f"{bar.label}\n{bar.figure}"), self)
 
     def bar_scene_point(self, fact_id: str) -> QPointF:
         """The middle of a bar in scene coordinates (for keyboard access and tests)."""

@@ -5,6 +5,8 @@ dataset of a million facts costs nothing until a group is expanded."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -16,6 +18,12 @@ FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 HIGHLIGHT = QColor("#fff3b0")
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltip text shown literally: Qt renders tooltip text that looks like HTML, and data
+    text must never be interpreted."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(str(text)) + "</p>"
 
 
 class _Item:
@@ -146,9 +154,12 @@ class BrowseModel(QAbstractItemModel):
             group = item.group
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{group.title(self.lang)}  ({group.total})"
-            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if role == Qt.ItemDataRole.AccessibleTextRole:
                 unit = "条事实" if self.lang == "zh" else "facts"
                 return f"{group.title(self.lang)} — {group.total} {unit}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                unit = "条事实" if self.lang == "zh" else "facts"
+                return plain_tooltip(f"{group.title(self.lang)} — {group.total} {unit}")
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(item.parent is self._root)
@@ -166,7 +177,7 @@ class BrowseModel(QAbstractItemModel):
             return f"{title} · {figure}" if figure else title
         if role == Qt.ItemDataRole.ToolTipRole:
             row = self.dataset.facts.loc[fid]
-            return row["text_zh"] if self.lang == "zh" else row["text_en"]
+            return plain_tooltip(row["text_zh"] if self.lang == "zh" else row["text_en"])
         if role == Qt.ItemDataRole.BackgroundRole and fid in self._highlight:
             return QBrush(HIGHLIGHT)
         if role == Qt.ItemDataRole.ForegroundRole and fid in self._highlight:

@@ -10,131 +10,105 @@
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="68" />
         <source>no dataset</source>
         <extracomment>A load that takes longer than this shows a progress dialog (QProgressDialog.minimumDuration).</extracomment>
-        <translation>无数据集</translation>
+        <translation type="vanished">无数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="70" />
         <source>the bundled dataset</source>
-        <translation>内置数据集</translation>
+        <translation type="vanished">内置数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="107" />
         <source>Dataset problems</source>
-        <translation>数据集问题</translation>
+        <translation type="vanished">数据集问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="115" />
         <source>Problems found</source>
-        <translation>发现的问题</translation>
+        <translation type="vanished">发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="120" />
         <source>Copy report</source>
-        <translation>复制报告</translation>
+        <translation type="vanished">复制报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="133" />
         <source>Copied</source>
-        <translation>已复制</translation>
+        <translation type="vanished">已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="213" />
-        <location filename="../../desktop/ui/datasets.py" line="218" />
         <source>Opening %1…</source>
-        <translation>正在打开 %1…</translation>
+        <translation type="vanished">正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="218" />
         <source>Cancel</source>
-        <translation>取消</translation>
+        <translation type="vanished">取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="221" />
         <source>Opening dataset</source>
-        <translation>正在打开数据集</translation>
+        <translation type="vanished">正在打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="252" />
         <source>Opening cancelled; %1 stays open.</source>
-        <translation>已取消打开；%1 保持打开。</translation>
+        <translation type="vanished">已取消打开；%1 保持打开。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/datasets.py" line="307" />
         <source>Opened %1: %n fact(s).</source>
-        <translation><numerusform>已打开 %1：%n条事实。</numerusform></translation>
+        <translation type="vanished"><numerusform>已打开 %1：%n条事实。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="313" />
         <source>%1 could not be opened. %2 stays open.</source>
-        <translation>无法打开 %1。%2 保持打开。</translation>
+        <translation type="vanished">无法打开 %1。%2 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="334" />
         <source>(not found)</source>
-        <translation>（未找到）</translation>
+        <translation type="vanished">（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="335" />
         <source>%1 is no longer there</source>
-        <translation>%1 已不存在</translation>
+        <translation type="vanished">%1 已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="341" />
         <source>No recent datasets</source>
-        <translation>无最近的数据集</translation>
+        <translation type="vanished">无最近的数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="345" />
         <source>Clear the list</source>
-        <translation>清空列表</translation>
+        <translation type="vanished">清空列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="352" />
         <source>Recent &amp;datasets</source>
-        <translation>最近的数据集(&amp;D)</translation>
+        <translation type="vanished">最近的数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="354" />
         <source>Open dataset &amp;folder…</source>
-        <translation>打开数据集文件夹(&amp;F)…</translation>
+        <translation type="vanished">打开数据集文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="360" />
         <source>Checking %1…</source>
-        <translation>正在检查 %1…</translation>
+        <translation type="vanished">正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="362" />
         <source>Preparing %1…</source>
-        <translation>正在准备 %1…</translation>
+        <translation type="vanished">正在准备 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="363" />
         <source>Reading %1 of %2…</source>
-        <translation>正在读取 %2 中的 %1…</translation>
+        <translation type="vanished">正在读取 %2 中的 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="386" />
         <source>%1 is not a dataset. %2 stays open.</source>
-        <translation>%1 不是数据集。%2 保持打开。</translation>
+        <translation type="vanished">%1 不是数据集。%2 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="410" />
         <source>Open dataset</source>
-        <translation>打开数据集</translation>
+        <translation type="vanished">打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="411" />
         <source>Datasets (*.zip *.xlsx facts.csv);;Zip archives (*.zip);;Excel workbooks (*.xlsx);;Dataset folder, by its facts.csv (facts.csv);;All files (*)</source>
-        <translation>数据集 (*.zip *.xlsx facts.csv);;Zip 压缩包 (*.zip);;Excel 工作簿 (*.xlsx);;数据集文件夹(选择其中的 facts.csv) (facts.csv);;所有文件 (*)</translation>
+        <translation type="vanished">数据集 (*.zip *.xlsx facts.csv);;Zip 压缩包 (*.zip);;Excel 工作簿 (*.xlsx);;数据集文件夹(选择其中的 facts.csv) (facts.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="419" />
         <source>Open dataset folder</source>
-        <translation>打开数据集文件夹</translation>
+        <translation type="vanished">打开数据集文件夹</translation>
     </message>
 </context>
 <context>
@@ -654,6 +628,136 @@ Do you want to replace it?</source>
         <location filename="../../desktop/ui/actions.py" line="73" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>datasets</name>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="67" />
+        <source>no dataset</source>
+        <extracomment>A load that takes longer than this shows a progress dialog (QProgressDialog.minimumDuration).</extracomment>
+        <translation>无数据集</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="69" />
+        <source>the bundled dataset</source>
+        <translation>内置数据集</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="106" />
+        <source>Dataset problems</source>
+        <translation>数据集问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="114" />
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="119" />
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="132" />
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="213" />
+        <location filename="../../desktop/ui/datasets.py" line="219" />
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="220" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="222" />
+        <source>Opening dataset</source>
+        <translation>正在打开数据集</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="253" />
+        <source>Opening cancelled; %1 stays open.</source>
+        <translation>已取消打开；%1 保持打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="309" />
+        <source>Opened %1: %n fact(s).</source>
+        <translation>已打开 %1：%n条事实。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="315" />
+        <source>%1 could not be opened. %2 stays open.</source>
+        <translation>无法打开 %1。%2 保持打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="336" />
+        <source>(not found)</source>
+        <translation>（未找到）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="337" />
+        <source>%1 is no longer there</source>
+        <translation>%1 已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="344" />
+        <source>No recent datasets</source>
+        <translation>无最近的数据集</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="348" />
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="355" />
+        <source>Recent &amp;datasets</source>
+        <translation>最近的数据集(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="357" />
+        <source>Open dataset &amp;folder…</source>
+        <translation>打开数据集文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="363" />
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="365" />
+        <source>Preparing %1…</source>
+        <translation>正在准备 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="366" />
+        <source>Reading %1 of %2…</source>
+        <translation>正在读取 %2 中的 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="389" />
+        <source>%1 is not a dataset. %2 stays open.</source>
+        <translation>%1 不是数据集。%2 保持打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="413" />
+        <source>Open dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="414" />
+        <source>Datasets (*.zip *.xlsx facts.csv);;Zip archives (*.zip);;Excel workbooks (*.xlsx);;Dataset folder, by its facts.csv (facts.csv);;All files (*)</source>
+        <translation>数据集 (*.zip *.xlsx facts.csv);;Zip 压缩包 (*.zip);;Excel 工作簿 (*.xlsx);;数据集文件夹(选择其中的 facts.csv) (facts.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="423" />
+        <source>Open dataset folder</source>
+        <translation>打开数据集文件夹</translation>
     </message>
 </context>
 <context>
