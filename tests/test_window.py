@@ -230,3 +230,15 @@ def test_tooltips_show_data_text_literally(window, dataset):
     index = window.model.find_fact(dataset.facts.index[0])
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "<b>" not in tip and dataset.facts.iloc[0]["text_zh"][:10] in tip
+
+
+def test_a_place_group_shows_its_own_facts(window, qtbot, dataset):
+    window.set_grouping("place")
+    index = window.model.find_group("kenya")
+    window.tree.setCurrentIndex(index)
+    assert window.detail.title.text() == dataset.name("place", "kenya", "zh")
+    cards = {c.fact_id for c in window.detail.figure_cards()}
+    kenya = {f for f in dataset.facts.index if "kenya" in dataset.keys(f, "places")}
+    assert cards and cards <= kenya
+    window.set_language("en")
+    assert window.detail.title.text() == "Kenya"

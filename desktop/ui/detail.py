@@ -79,6 +79,7 @@ class FactDetail(QScrollArea):
         self.lang = "zh"
         self.fact_id: str | None = None
         self.theme: ThemeNode | None = None
+        self.group: tuple[str, str, list[str]] | None = None  # (title zh, title en, fact ids)
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -157,11 +158,16 @@ class FactDetail(QScrollArea):
         self.refresh()
 
     def show_fact(self, fact_id: str) -> None:
-        self.fact_id, self.theme = fact_id, None
+        self.fact_id, self.theme, self.group = fact_id, None, None
         self.refresh()
 
     def show_theme(self, theme: ThemeNode | None) -> None:
-        self.fact_id, self.theme = None, theme
+        self.fact_id, self.theme, self.group = None, theme, None
+        self.refresh()
+
+    def show_group(self, title_zh: str, title_en: str, fact_ids: list[str]) -> None:
+        """A place or field group: its name, how many facts, and their figures as cards."""
+        self.fact_id, self.theme, self.group = None, None, (title_zh, title_en, list(fact_ids))
         self.refresh()
 
     def refresh(self) -> None:
@@ -228,6 +234,15 @@ class FactDetail(QScrollArea):
             self.statement.setText(self.tr("Use File → Open dataset… or return to the bundled dataset."))
             self.meta.setText("")
             self._fill_cards([])
+            return
+        if self.group is not None:
+            title_zh, title_en, ids = self.group
+            self.crumbs.setText("")
+            self.figure.setVisible(False)
+            self.title.setText(title_zh if lang == "zh" else title_en)
+            self.statement.setText("")
+            self.meta.setText(self.tr("%n fact(s) in this group", "", len(ids)))
+            self._fill_cards(ds.quantitative(ids)[:24])
             return
         theme = self.theme or ds.overview
         self.crumbs.setText(" › ".join(n.title(lang) for n in theme.path()[:-1]))

@@ -333,9 +333,8 @@ class MainWindow(QMainWindow):
                 self._draw_charts()
             else:
                 self.current_theme = None
-                self.detail.show_theme(None)
-                group_title = current.data(Qt.ItemDataRole.DisplayRole)
-                self.detail.title.setText(group_title)
+                group = current.internalPointer().group
+                self.detail.show_group(group.title_zh, group.title_en, facts_in_order([group]))
                 self._draw_charts(self._group_scope(current))
         self.update_actions()
 

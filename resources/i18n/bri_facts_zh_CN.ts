@@ -312,68 +312,73 @@ Do you want to replace it?</source>
 <context>
     <name>FactDetail</name>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="142" />
+        <location filename="../../desktop/ui/detail.py" line="143" />
         <source>Show in article</source>
         <translation>在原文中显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="143" />
+        <location filename="../../desktop/ui/detail.py" line="144" />
         <source>Show the paragraph of the article that states this fact</source>
         <translation>显示原文中陈述此事实的段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="144" />
-        <location filename="../../desktop/ui/detail.py" line="209" />
+        <location filename="../../desktop/ui/detail.py" line="145" />
+        <location filename="../../desktop/ui/detail.py" line="215" />
         <source>In the article’s words</source>
         <translation>原文表述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="145" />
+        <location filename="../../desktop/ui/detail.py" line="146" />
         <source>Related facts (same place or field)</source>
         <translation>相关事实（同一地区或领域）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="192" />
+        <location filename="../../desktop/ui/detail.py" line="198" />
         <source>Stated by: %1</source>
         <translation>陈述者：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="194" />
+        <location filename="../../desktop/ui/detail.py" line="200" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="199" />
+        <location filename="../../desktop/ui/detail.py" line="205" />
         <source>Places: %1</source>
         <translation>地区：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="201" />
+        <location filename="../../desktop/ui/detail.py" line="207" />
         <source>Fields: %1</source>
         <translation>领域：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="206" />
+        <location filename="../../desktop/ui/detail.py" line="212" />
         <source>In the article’s words (stated %n times)</source>
         <translation><numerusform>原文表述（文中出现%n次）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="218" />
+        <location filename="../../desktop/ui/detail.py" line="224" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="227" />
+        <location filename="../../desktop/ui/detail.py" line="233" />
         <source>No dataset is open</source>
         <translation>未打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="228" />
+        <location filename="../../desktop/ui/detail.py" line="234" />
         <source>Use File → Open dataset… or return to the bundled dataset.</source>
         <translation>请使用“文件 → 打开数据集…”,或返回内置数据集。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="239" />
+        <location filename="../../desktop/ui/detail.py" line="244" />
+        <source>%n fact(s) in this group</source>
+        <translation><numerusform>本组共%n条事实</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/detail.py" line="254" />
         <source>%n fact(s) in this theme</source>
         <translation><numerusform>本主题共%n条事实</numerusform></translation>
     </message>
@@ -462,22 +467,22 @@ Do you want to replace it?</source>
         <translation><numerusform>%n条事实</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="455" />
+        <location filename="../../desktop/ui/main_window.py" line="454" />
         <source>%n match(es)</source>
         <translation><numerusform>%n条匹配</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="531" />
+        <location filename="../../desktop/ui/main_window.py" line="530" />
         <source>Fact copied with its citation</source>
         <translation>已复制事实及出处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="544" />
+        <location filename="../../desktop/ui/main_window.py" line="543" />
         <source>&lt;h3&gt;BRI S&amp;amp;T Fact Browser %1&lt;/h3&gt;&lt;p&gt;Every figure of the article, with the article’s own words and who states it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data source:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences:&lt;/b&gt; the app: MIT. Bundled font: Noto Sans CJK SC (subset), SIL Open Font License 1.1. Qt for Python (PySide6): LGPLv3. pandas, NumPy: BSD. pyqtgraph: MIT.&lt;/p&gt;&lt;p&gt;Works offline: the app opens no network connection.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;“一带一路”科技创新事实浏览器 %1&lt;/h3&gt;&lt;p&gt;收录文章中的每一个数据,附原文表述及陈述者。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据来源:&lt;/b&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;许可：&lt;/b&gt;本应用：MIT。内置字体:Noto Sans CJK SC(子集),SIL 开放字体许可证 1.1。Qt for Python(PySide6)：LGPLv3。pandas、NumPy：BSD。pyqtgraph：MIT。&lt;/p&gt;&lt;p&gt;离线使用:本应用不建立任何网络连接。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="553" />
+        <location filename="../../desktop/ui/main_window.py" line="552" />
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
