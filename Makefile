@@ -30,7 +30,7 @@ package: $(STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/bri-facts.spec
 
 smoke: package
-	$(PY) packaging/smoke_test.py
+	$(PY) packaging/smoke_test.py --no-build
 
 fonts: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[dev]"

@@ -586,6 +586,8 @@ class MainWindow(QMainWindow):
             geometry = s.value("geometry")
             if isinstance(geometry, QByteArray) and not geometry.isEmpty():
                 self.restoreGeometry(geometry)
+            else:
+                self._first_geometry()
             for key, split in (("main_splitter", self.main_split), ("right_splitter", self.right_split)):
                 value = s.value(key)
                 if isinstance(value, QByteArray) and not value.isEmpty():
@@ -596,6 +598,17 @@ class MainWindow(QMainWindow):
         finally:
             s.endGroup()
         self.ensure_on_screen()
+
+    def _first_geometry(self) -> None:
+        """First start: a comfortable size, never larger than the screen, centred on it."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = min(1400, int(area.width() * 0.9))
+        height = min(900, int(area.height() * 0.9))
+        self.setGeometry(area.x() + (area.width() - width) // 2,
+                         area.y() + (area.height() - height) // 2, width, height)
 
     def ensure_on_screen(self) -> None:
         """A window remembered on a projector that is gone comes back onto the primary screen."""
