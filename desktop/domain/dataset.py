@@ -6,6 +6,7 @@ listing every problem found (file, row, column, what to do), never only the firs
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -101,21 +102,25 @@ class Dataset:
     def fact(self, fact_id: str) -> pd.Series:
         return self.facts.loc[fact_id]
 
+    @functools.cached_property
+    def _names(self) -> dict[tuple[str, str], tuple[str, str, str, str]]:
+        """(kind, key) → (name_zh, name_en, note_zh, note_en): one dict, not a .loc per lookup."""
+        v = self.vocabulary
+        return {(k, key): (zh, en, nzh, nen) for k, key, zh, en, nzh, nen in
+                zip(v["kind"], v["key"], v["name_zh"], v["name_en"], v["note_zh"], v["note_en"])}
+
     def name(self, kind: str, key: str, lang: str) -> str:
         """The display name of a place, tag or attribution key (the key itself if unknown)."""
-        try:
-            row = self.vocabulary.loc[(kind, key)]
-        except KeyError:
+        entry = self._names.get((kind, key))
+        if entry is None:
             return key
-        text = row["name_zh"] if lang == "zh" else row["name_en"]
-        return text or key
+        return (entry[0] if lang == "zh" else entry[1]) or key
 
     def note(self, kind: str, key: str, lang: str) -> str:
-        try:
-            row = self.vocabulary.loc[(kind, key)]
-        except KeyError:
+        entry = self._names.get((kind, key))
+        if entry is None:
             return ""
-        return str(row.get("note_zh" if lang == "zh" else "note_en", "") or "")
+        return str((entry[2] if lang == "zh" else entry[3]) or "")
 
     def source_text(self, source_id: str) -> str:
         return self.texts.get(self.sources.loc[source_id, "file"], "")
@@ -320,16 +325,17 @@ def _theme_tree_problems(themes: pd.DataFrame, ids: pd.Series, out: _Collector) 
 
 
 def _fact_problems(facts, ids, theme_ids, sources, source_ids, texts, vocabulary, out) -> None:
+    """Cells arrive stripped from the reader (a 100k-fact table is not stripped twice)."""
     file = "facts.csv"
-    themes = facts["theme"].str.strip()
+    themes = facts["theme"]
     out.rows(file, pd.Series((~themes.isin(theme_ids)).to_numpy(), index=themes), "theme",
              lambda v: f"the theme “{v}” does not exist." if v else "no theme is given.",
              "Use the id of a row in themes.csv.")
     for column in ("title_zh", "title_en", "text_zh", "text_en", "quote", "attribution"):
-        empty = facts[column].str.strip() == ""
+        empty = facts[column] == ""
         out.rows(file, empty, column, f"the {column} is empty.", "Every fact needs it.")
 
-    raw_values = facts["value"].str.strip().str.replace(",", "", regex=False)
+    raw_values = facts["value"].str.replace(",", "", regex=False)
     values = pd.to_numeric(raw_values, errors="coerce")
     not_number = (raw_values != "") & (values.isna() | ~np.isfinite(values.fillna(0)))
     out.rows(file, pd.Series(not_number.to_numpy(), index=facts["value"]), "value",
@@ -343,7 +349,7 @@ def _fact_problems(facts, ids, theme_ids, sources, source_ids, texts, vocabulary
              lambda v: f"the value “{v}” is larger than 10^15.",
              "Check the digits: write the number in base units, 7.4万 → 74000.")
 
-    qualifiers = facts["qualifier"].str.strip()
+    qualifiers = facts["qualifier"]
     has_value = raw_values != ""
     bad_q = (qualifiers != "") & ~qualifiers.isin(QUALIFIERS)
     out.rows(file, pd.Series(bad_q.to_numpy(), index=qualifiers), "qualifier",
@@ -354,16 +360,16 @@ def _fact_problems(facts, ids, theme_ids, sources, source_ids, texts, vocabulary
     out.rows(file, ~has_value & (qualifiers != ""), "value", "a qualifier is given but no value.",
              "Add the value, or empty the qualifier.")
     for column in ("unit_zh", "unit_en"):
-        out.rows(file, has_value & (facts[column].str.strip() == ""), column,
+        out.rows(file, has_value & (facts[column] == ""), column,
                  "a figure has no unit.", "Write the unit that follows the number, e.g. 个 / countries.")
 
-    as_of = facts["as_of"].str.strip()
+    as_of = facts["as_of"]
     bad_date = (as_of != "") & ~as_of.str.match(_AS_OF)
     out.rows(file, pd.Series(bad_date.to_numpy(), index=as_of), "as_of",
              lambda v: f"the date “{v}” is not a year or a year and month.", "Write 2023 or 2023-12.")
 
     if "headline" in facts.columns:
-        head = facts["headline"].str.strip()
+        head = facts["headline"]
         rank = pd.to_numeric(head, errors="coerce")
         bad_rank = (head != "") & (rank.isna() | ~np.isfinite(rank.fillna(0))
                                    | (rank != rank.round()))
@@ -371,14 +377,14 @@ def _fact_problems(facts, ids, theme_ids, sources, source_ids, texts, vocabulary
                  lambda v: f"the headline rank “{v}” is not a whole number.",
                  "Write 1, 2, 3 … or leave it empty.")
 
-    srcs = facts["source"].str.strip()
+    srcs = facts["source"]
     known_sources = set(source_ids)
     out.rows(file, pd.Series((~srcs.isin(known_sources)).to_numpy(), index=srcs), "source",
              lambda v: f"the source “{v}” does not exist." if v else "no source is given.",
              "Use the id of a row in sources.csv.")
 
     # every quote is verbatim in its source text (checked once per distinct quote and source)
-    file_of = dict(zip(source_ids, sources["file"].str.strip()))
+    file_of = dict(zip(source_ids, sources["file"]))
     quotes = facts["quote"]
     pairs = pd.DataFrame({"s": srcs, "q": quotes})
     found, budget, unchecked = {}, MAX_QUOTE_SEARCH, 0
@@ -429,18 +435,17 @@ def _short(text: str, limit: int = 40) -> str:
 
 def build(raw: RawDataset) -> Dataset:
     """Typed frames and the theme tree from tables that :func:`validate` passed."""
-    strip = lambda frame: frame.apply(lambda s: s.str.strip())  # noqa: E731
-    themes = strip(raw.tables["themes"]).set_index("id", drop=False)
-    facts = strip(raw.tables["facts"])
+    # the reader has stripped every cell already
+    themes = raw.tables["themes"].set_index("id", drop=False)
+    facts = raw.tables["facts"].copy()
     for column in OPTIONAL["facts"]:
         if column not in facts.columns:
             facts[column] = ""
-    facts["quote"] = raw.tables["facts"]["quote"]  # quotes are verbatim, spaces included
     facts["value"] = pd.to_numeric(facts["value"].str.replace(",", "", regex=False),
                                    errors="coerce").astype(float)
     facts["headline"] = pd.to_numeric(facts["headline"], errors="coerce")
     facts = facts.set_index("id", drop=False)
-    sources = strip(raw.tables["sources"])
+    sources = raw.tables["sources"].copy()
     for column in OPTIONAL["sources"]:
         if column not in sources.columns:
             sources[column] = ""
@@ -449,7 +454,7 @@ def build(raw: RawDataset) -> Dataset:
     if vocab is None or any(c not in vocab.columns for c in COLUMNS["vocabulary"]):
         vocab = pd.DataFrame(columns=list(COLUMNS["vocabulary"]) + list(OPTIONAL["vocabulary"]),
                              dtype=str)
-    vocab = strip(vocab) if len(vocab) else vocab
+    vocab = vocab.copy()
     for column in OPTIONAL["vocabulary"]:
         if column not in vocab.columns:
             vocab[column] = ""

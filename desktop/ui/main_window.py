@@ -25,6 +25,9 @@ from desktop.ui.tree_model import FACT_ID_ROLE, GROUP_KEY_ROLE, BrowseModel
 
 log = logging.getLogger(__name__)
 STATE_GROUP = "MainWindow"
+#: Above this many search matches the tree opens only its top level (expanding every group of
+#: a huge dataset would take longer than the search itself).
+EXPAND_ALL_LIMIT = 2000
 #: Feature modules of desktop.ui; each may define install(window) (drag and drop, timers, menus).
 FEATURES = ("datasets", "export", "present", "help")
 
@@ -439,7 +442,10 @@ class MainWindow(QMainWindow):
                 self.search_index = SearchIndex(self.dataset)
             self.search_hits = self.search_index.search(query)
             self.model.set_filter(set(self.search_hits))
-        self.tree.expandAll() if query else self._expand_top()
+        if query and len(self.search_hits) <= EXPAND_ALL_LIMIT:
+            self.tree.expandAll()
+        else:  # thousands of matches: open the top level, let the user drill down
+            self._expand_top()
         self._update_matches()
         if self.current_fact and self.model.find_fact(self.current_fact).isValid():
             self.select_fact(self.current_fact)
@@ -486,7 +492,8 @@ class MainWindow(QMainWindow):
         self.model.set_grouping(grouping)
         if self.search_hits is not None:
             self.model.set_filter(set(self.search_hits))
-            self.tree.expandAll()
+            if len(self.search_hits) <= EXPAND_ALL_LIMIT:
+                self.tree.expandAll()
         else:
             self._expand_top()
         self.current_theme = None
