@@ -73,7 +73,9 @@ class _Watcher(QObject):
                 and w.tree.currentIndex().isValid():
             self.content = True
             mark("content")
-        if not self.chart and watched is w.chart.viewport() and w.chart.bar_values():
+        chart = w._chart  # made just after the first paint; asking w.chart would make it now
+        if not self.chart and chart is not None and watched is chart.viewport() \
+                and chart.bar_values():
             self.chart = True
             mark("chart")
         if self.content and (self.chart or not w.specs):

@@ -90,7 +90,7 @@ def _needed_height(canvas, spec: ChartSpec, scale: float) -> float:
 
     Everything but the plot's view box (titles, notes, footer, axes) keeps its laid-out height;
     the view box needs one label block (one or two lines) per bar."""
-    from desktop.ui.chart import wrap_label
+    from desktop.ui.chart_style import wrap_label
     metrics = QFontMetricsF(canvas.plot.getAxis("left").style["tickFont"])
     lines = max((wrap_label(b.label, spec.lang).count("\n") + 1
                  for b in spec.bars), default=1)
@@ -128,7 +128,7 @@ def make_canvas(spec: ChartSpec, width: int, height: int, style: str = "light"):
 def render_chart_image(spec: ChartSpec, width: int = 1920, height: int = 1080,
                        style: str = "light") -> QImage:
     """The chart as a QImage of exactly ``width`` × ``height`` pixels."""
-    from desktop.ui.chart import STYLES as COLOURS
+    from desktop.ui.chart_style import STYLES as COLOURS
     canvas, source = make_canvas(spec, width, height, style)
     try:
         image = QImage(width, height, QImage.Format.Format_RGB32)

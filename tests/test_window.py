@@ -242,3 +242,25 @@ def test_a_place_group_shows_its_own_facts(window, qtbot, dataset):
     assert cards and cards <= kenya
     window.set_language("en")
     assert window.detail.title.text() == "Kenya"
+
+
+def test_the_chart_library_loads_after_the_first_paint(tmp_path):
+    """Start-up path: the tree and the fact paint before pyqtgraph is imported."""
+    import subprocess
+    import sys
+    from tests.conftest import REPO
+    code = ("import sys\n"
+            "from desktop.app import create_app\n"
+            "from desktop.ui.launch import open_main_window\n"
+            "app = create_app(['x'], error_hook=False)\n"
+            "w = open_main_window(app, lang='en')\n"
+            "print('before', 'pyqtgraph' in sys.modules)\n"
+            "from PySide6.QtCore import QTimer\n"
+            "QTimer.singleShot(200, app.quit)\n"
+            "app.exec()\n"
+            "print('after', 'pyqtgraph' in sys.modules, len(w.chart.bar_values()) > 0)\n")
+    import os
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRI_FACTS_HOME=str(tmp_path))
+    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert run.stdout.split("\n")[:2] == ["before False", "after True True"], run.stderr

@@ -498,12 +498,17 @@ def install(window) -> None:
     drops = _DropFilter(window)
     window._dataset_drops = drops
     window.installEventFilter(drops)
-    for child in (getattr(window, "search", None), getattr(window, "chart", None)):
-        if child is not None:  # widgets that take drops themselves (text, the chart's scene)
-            child.installEventFilter(drops)
-            viewport = getattr(child, "viewport", None)
-            if callable(viewport):
-                viewport().installEventFilter(drops)
+    def watch(child) -> None:  # widgets that take drops themselves (text, the chart's scene)
+        child.installEventFilter(drops)
+        viewport = getattr(child, "viewport", None)
+        if callable(viewport):
+            viewport().installEventFilter(drops)
+
+    watch(window.search)
+    if window._chart is not None:
+        watch(window._chart)
+    else:  # the chart canvas is made just after the first paint
+        window.chartReady.connect(watch)
 
     file_menu = _menu_of(window, "open_dataset")
     controller.folder_action = QAction(window)

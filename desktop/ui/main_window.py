@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import (QByteArray, QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt,
+                            QTimer, Signal)
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QHBoxLayout, QLabel,
                                QLineEdit, QMainWindow, QMessageBox, QPushButton, QSplitter,
@@ -19,7 +20,6 @@ from desktop.domain.facts import citation_text
 from desktop.domain.grouping import facts_in_order
 from desktop.domain.search import SearchIndex
 from desktop.ui.actions import ACTIONS, MENUS
-from desktop.ui.chart import ChartCanvas
 from desktop.ui.detail import FactDetail
 from desktop.ui.tree_model import FACT_ID_ROLE, GROUP_KEY_ROLE, BrowseModel
 
@@ -30,6 +30,17 @@ STATE_GROUP = "MainWindow"
 EXPAND_ALL_LIMIT = 2000
 #: Feature modules of desktop.ui; each may define install(window) (drag and drop, timers, menus).
 FEATURES = ("datasets", "export", "present", "help")
+
+
+class _PaintWatch(QObject):
+    """An event filter that hands events to a function (the window's first-paint hook)."""
+
+    def __init__(self, handler, parent=None):
+        super().__init__(parent)
+        self.handler = handler
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        return self.handler(watched, event)
 
 
 def _feature(name: str):
@@ -49,6 +60,7 @@ class MainWindow(QMainWindow):
     languageChanged = Signal(str)
     factSelected = Signal(str)
     chartDrawn = Signal()
+    chartReady = Signal(object)  # the ChartCanvas, once made (just after the first paint)
 
     def __init__(self, dataset: Dataset | None, settings, lang: str = "zh"):
         super().__init__()
@@ -130,15 +142,19 @@ class MainWindow(QMainWindow):
         self.chart_tabs.setObjectName("chart units")
         self.chart_tabs.setExpanding(False)
         self.chart_tabs.currentChanged.connect(self._chart_tab_changed)
-        self.chart = ChartCanvas()
-        self.chart.setObjectName("chart")
-        self.chart.barClicked.connect(self.select_fact)
+        # The chart canvas (pyqtgraph) is made just after the first paint: the tree and the
+        # fact come first. Anything that asks for self.chart earlier gets it made at once.
+        self._chart = None
+        self._paint_watch = _PaintWatch(self._after_first_paint, self)
+        self.tree.viewport().installEventFilter(self._paint_watch)
+        self.chart_pending = QLabel()
+        self.chart_pending.setObjectName("chart pending")
         self.no_chart = QLabel()
         self.no_chart.setObjectName("no chart")
         self.no_chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_chart.setWordWrap(True)
         self.chart_stack = QStackedWidget()
-        self.chart_stack.addWidget(self.chart)
+        self.chart_stack.addWidget(self.chart_pending)
         self.chart_stack.addWidget(self.no_chart)
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
@@ -222,7 +238,8 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("Search facts, places, fields… (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search"))
         self.tree.setAccessibleName(self.tr("Themes and facts"))
-        self.chart.setAccessibleName(self.tr("Chart"))
+        if self._chart is not None:
+            self._chart.setAccessibleName(self.tr("Chart"))
         self.language_button.setText("English" if self.lang == "zh" else "中文")
         self.language_button.setToolTip(self.tr("Switch the language of the window and the data"))
         self.language_button.setAccessibleName(self.tr("Switch language"))
@@ -364,6 +381,33 @@ class MainWindow(QMainWindow):
         return list(self.dataset.facts.index)
 
     # ------------------------------------------------------------------ charts
+    @property
+    def chart(self):
+        """The ChartCanvas, made on first use (pyqtgraph loads then, not before the first paint)."""
+        if self._chart is None:
+            from desktop.ui.chart import ChartCanvas
+            chart = ChartCanvas()
+            chart.setObjectName("chart")
+            chart.setAccessibleName(self.tr("Chart"))
+            chart.barClicked.connect(self.select_fact)
+            self._chart = chart
+            self.chart_stack.insertWidget(0, chart)
+            self.chart_stack.removeWidget(self.chart_pending)
+            self.chart_pending.deleteLater()
+            self.chartReady.emit(chart)
+            if self.specs:
+                self.chart_stack.setCurrentWidget(chart)
+                self._show_spec(max(0, self.chart_tabs.currentIndex()))
+        return self._chart
+
+    def _after_first_paint(self, watched, event) -> bool:
+        """Make the chart once the tree has painted (a 0 ms timer set at show would fire
+        before the first paint and put pyqtgraph back on the start-up path)."""
+        if event.type() == QEvent.Type.Paint and self._chart is None:
+            self.tree.viewport().removeEventFilter(self._paint_watch)
+            QTimer.singleShot(0, lambda: self.chart)
+        return False
+
     def _draw_charts(self, scope: tuple[list[str], str] | None = None) -> None:
         ds = self.dataset
         if ds is None:
@@ -382,10 +426,13 @@ class MainWindow(QMainWindow):
         self.chart_tabs.blockSignals(False)
         self.chart_tabs.setVisible(len(self.specs) > 1)
         if not self.specs:
-            self.chart.set_spec(None)
+            if self._chart is not None:
+                self._chart.set_spec(None)
             self.chart_stack.setCurrentWidget(self.no_chart)
+        elif self._chart is None:
+            self.chart_stack.setCurrentWidget(self.chart_pending)
         else:
-            self.chart_stack.setCurrentWidget(self.chart)
+            self.chart_stack.setCurrentWidget(self._chart)
             target = 0
             if self.current_fact:
                 for i, spec in enumerate(self.specs):
@@ -397,6 +444,8 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     def _select_chart_for(self, fact_id: str) -> None:
+        if self._chart is None:
+            return  # drawn, with this fact marked, when the canvas is made
         for i, spec in enumerate(self.specs):
             if any(b.fact_id == fact_id for b in spec.bars):
                 if i != self.chart_tabs.currentIndex():
@@ -411,6 +460,8 @@ class MainWindow(QMainWindow):
         self._show_spec(index)
 
     def _show_spec(self, index: int) -> None:
+        if self._chart is None:
+            return  # the canvas draws the current tab when it is made
         if 0 <= index < len(self.specs):
             self.chart.selected = self.current_fact
             self.chart.set_spec(self.specs[index])

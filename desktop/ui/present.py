@@ -28,9 +28,8 @@ from desktop.domain.charts import ChartSpec, chart_specs
 from desktop.domain.dataset import Dataset, ThemeNode
 from desktop.domain.facts import fact_figure
 from desktop.domain.formatting import format_as_of, format_figure
-from desktop.ui.chart import STYLES as CHART_STYLES
-from desktop.ui.chart import ChartCanvas
-from desktop.ui.chart import wrap_label
+from desktop.ui.chart_style import STYLES as CHART_STYLES
+from desktop.ui.chart_style import wrap_label
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +141,7 @@ class PresentationView(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         for label in self.text_labels + [self.mark, self.hint]:
             label.setParent(self)
-        self.canvas: ChartCanvas | None = None
+        self.canvas = None  # a ChartCanvas, made when the first chart is shown
         self.blank = QWidget(self)
         self.blank.setObjectName("blank")
         self.blank.setAutoFillBackground(True)
@@ -506,6 +505,7 @@ class PresentationView(QWidget):
         style = THEMES[self.theme]["chart"]
         if self.canvas is None or abs(self.canvas.scale - scale) > 0.03 * scale:
             old = self.canvas
+            from desktop.ui.chart import ChartCanvas  # pyqtgraph: not on the start-up path
             self.canvas = ChartCanvas(self, style=style, scale=scale, interactive=False)
             self.canvas.setObjectName("presentation chart")
             self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
