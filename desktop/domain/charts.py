@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from desktop.domain.dataset import Dataset, ThemeNode
-from desktop.domain.formatting import figure_with_unit, format_figure
+from desktop.domain.formatting import figure_with_unit
 
 
 @dataclass(frozen=True)
@@ -118,8 +118,3 @@ def footer(dataset: Dataset, fact_ids: list[str], lang: str) -> str:
     if names:
         text += ("。" if lang == "zh" else ". ") + _UI["stated_by"][lang] + sep.join(names)
     return text
-
-
-def figure_text(dataset: Dataset, fact_id: str, lang: str) -> str:
-    row = dataset.facts.loc[fact_id]
-    return format_figure(row["value"], row["qualifier"], lang)

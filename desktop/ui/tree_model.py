@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain.dataset import Dataset
@@ -215,10 +215,6 @@ class BrowseModel(QAbstractItemModel):
                     return child
                 stack.append((child.internalPointer(), child))
         return QModelIndex()
-
-    @staticmethod
-    def persistent(index: QModelIndex) -> QPersistentModelIndex:
-        return QPersistentModelIndex(index)
 
 
 def _facts_below(group: Group) -> set[str]:
