@@ -246,17 +246,17 @@ Do you want to replace it?</source>
     <message>
         <location filename="../../desktop/ui/export.py" line="79" />
         <source>1920 × 1080 — 16:9 slide</source>
-        <translation>1920 × 1080 — 16：9 幻灯片</translation>
+        <translation>1920 × 1080 — 16:9 幻灯片</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export.py" line="80" />
         <source>1280 × 720 — 16:9, small</source>
-        <translation>1280 × 720 — 16：9,小尺寸</translation>
+        <translation>1280 × 720 — 16:9，小尺寸</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export.py" line="81" />
         <source>3840 × 2160 — 16:9, 4K</source>
-        <translation>3840 × 2160 — 16：9,4K</translation>
+        <translation>3840 × 2160 — 16:9，4K</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export.py" line="82" />
@@ -370,7 +370,7 @@ Do you want to replace it?</source>
     <message>
         <location filename="../../desktop/ui/detail.py" line="234" />
         <source>Use File → Open dataset… or return to the bundled dataset.</source>
-        <translation>请使用“文件 → 打开数据集…”,或返回内置数据集。</translation>
+        <translation>请使用“文件 → 打开数据集…”，或返回内置数据集。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/detail.py" line="244" />
@@ -479,7 +479,7 @@ Do you want to replace it?</source>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="543" />
         <source>&lt;h3&gt;BRI S&amp;amp;T Fact Browser %1&lt;/h3&gt;&lt;p&gt;Every figure of the article, with the article’s own words and who states it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data source:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences:&lt;/b&gt; the app: MIT. Bundled font: Noto Sans CJK SC (subset), SIL Open Font License 1.1. Qt for Python (PySide6): LGPLv3. pandas, NumPy: BSD. pyqtgraph: MIT.&lt;/p&gt;&lt;p&gt;Works offline: the app opens no network connection.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;“一带一路”科技创新事实浏览器 %1&lt;/h3&gt;&lt;p&gt;收录文章中的每一个数据,附原文表述及陈述者。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据来源:&lt;/b&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;许可：&lt;/b&gt;本应用：MIT。内置字体:Noto Sans CJK SC(子集),SIL 开放字体许可证 1.1。Qt for Python(PySide6)：LGPLv3。pandas、NumPy：BSD。pyqtgraph：MIT。&lt;/p&gt;&lt;p&gt;离线使用:本应用不建立任何网络连接。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;“一带一路”科技创新事实浏览器 %1&lt;/h3&gt;&lt;p&gt;收录文章中的每一个数据，附原文表述及陈述者。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据来源：&lt;/b&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;许可：&lt;/b&gt;本应用：MIT。内置字体：Noto Sans CJK SC（子集），SIL 开放字体许可证 1.1。Qt for Python（PySide6）：LGPLv3。pandas、NumPy：BSD。pyqtgraph：MIT。&lt;/p&gt;&lt;p&gt;离线使用：本应用不建立任何网络连接。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="552" />
@@ -775,7 +775,7 @@ Do you want to replace it?</source>
     <message>
         <location filename="../../desktop/ui/errors.py" line="44" />
         <source>An unexpected error occurred. Your work is intact and the app keeps running. The details are in the log file.</source>
-        <translation>发生了意外错误。您的工作未受影响,应用将继续运行。详细信息已写入日志文件。</translation>
+        <translation>发生了意外错误。您的工作未受影响，应用将继续运行。详细信息已写入日志文件。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/errors.py" line="49" />
@@ -788,12 +788,12 @@ Do you want to replace it?</source>
     <message>
         <location filename="../../desktop/ui/launch.py" line="37" />
         <source>The dataset could not be opened; the bundled dataset is shown instead.</source>
-        <translation>无法打开该数据集,现显示内置数据集。</translation>
+        <translation>无法打开该数据集，现显示内置数据集。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/launch.py" line="44" />
         <source>The bundled dataset is damaged. Reinstall the app, or open another dataset.</source>
-        <translation>内置数据集已损坏。请重新安装应用,或打开其他数据集。</translation>
+        <translation>内置数据集已损坏。请重新安装应用，或打开其他数据集。</translation>
     </message>
 </context>
 <context>
