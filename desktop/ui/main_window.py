@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 
 from PySide6.QtCore import (QByteArray, QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt,
                             QTimer, Signal)
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
     factSelected = Signal(str)
     chartDrawn = Signal()
     chartReady = Signal(object)  # the ChartCanvas, once made (just after the first paint)
+    _indexBuilt = Signal(object, object)  # (dataset, SearchIndex) from the indexing thread
 
     def __init__(self, dataset: Dataset | None, settings, lang: str = "zh"):
         super().__init__()
@@ -274,6 +276,8 @@ class MainWindow(QMainWindow):
     def set_dataset(self, dataset: Dataset | None) -> None:
         self.dataset = dataset
         self.search_index = None
+        if dataset is not None and not self.search.text():
+            self._index_in_background(dataset)
         self.search_hits = None
         self.model.set_language(self.lang)
         self.model.grouping = self.grouping
@@ -474,6 +478,29 @@ class MainWindow(QMainWindow):
         return self.specs[0] if self.specs else None
 
     # ------------------------------------------------------------------ search
+    def _index_in_background(self, dataset: Dataset) -> None:
+        """Build the search index on a thread, so that the first keystroke in a large dataset
+        does not wait for it (100k facts: about 1 s). Typing before it is ready builds it then."""
+        if not hasattr(self, "_index_connected"):
+            self._indexBuilt.connect(self._index_ready)
+            self._index_connected = True
+
+        def work() -> None:
+            try:
+                index = SearchIndex(dataset)
+            except Exception:  # the search then builds its own on the first keystroke
+                log.exception("building the search index in the background failed")
+                return
+            try:
+                self._indexBuilt.emit(dataset, index)
+            except RuntimeError:  # the window was closed meanwhile
+                pass
+        threading.Thread(target=work, name="search-index", daemon=True).start()
+
+    def _index_ready(self, dataset, index) -> None:
+        if dataset is self.dataset and self.search_index is None:
+            self.search_index = index
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
