@@ -263,10 +263,10 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         self.fit_value_labels()
 
     def select(self, fact_id: str | None) -> None:
+        """Mark this fact's bar (None: no bar); the previously marked bar is redrawn plain."""
         if fact_id != self.selected:
             self.selected = fact_id
-            if self.spec is not None and any(b.fact_id == fact_id for b in self.spec.bars) or \
-                    self.spec is not None and self.selected is None:
+            if self.spec is not None:
                 self.set_spec(self.spec)
 
     # ---- reading back (tests and accessibility)

@@ -455,8 +455,7 @@ class MainWindow(QMainWindow):
                 if i != self.chart_tabs.currentIndex():
                     self.chart_tabs.setCurrentIndex(i)
                 else:
-                    self.chart.selected = fact_id
-                    self.chart.set_spec(spec)
+                    self.chart.select(fact_id)
                 return
         self.chart.select(None)
 
