@@ -88,7 +88,7 @@ def test_every_substantive_paragraph_is_quoted(dataset):
     ("67家成员机构", 67, "exact", "member institutions", ""),
     ("1.6万人次", 16000, "exact", "person-times", ""),
     ("逾万名共建国家青年科学家", 10000, "more_than", "people", "2023"),
-    ("超100万亩", 1000000, "more_than", "mu (Chinese acres)", ""),
+    ("超100万亩", 1000000, "more_than", "mu", ""),
 ])
 def test_headline_figures_as_the_article_states_them(dataset, fact_words, value, qualifier,
                                                      unit_en, as_of):
