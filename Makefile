@@ -16,6 +16,7 @@ run: $(STAMP)
 	$(PY) -m desktop
 
 test: $(STAMP)
+	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not soak"
 
 soak: $(STAMP)
@@ -40,7 +41,7 @@ icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/build_icons.py
 
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate desktop/*.py desktop/ui/*.py -ts resources/i18n/bri_facts_zh_CN.ts
+	$(VENV)/bin/pyside6-lupdate desktop/*.py desktop/ui/*.py desktop/ui/*/*.py -ts resources/i18n/bri_facts_zh_CN.ts
 	$(VENV)/bin/pyside6-lrelease resources/i18n/bri_facts_zh_CN.ts -qm resources/i18n/bri_facts_zh_CN.qm
 
 clean:

@@ -1,4 +1,4 @@
-"""The marker protocol of desktop/bench_hook.py, for the baseline windows (which must not import
+"""The marker protocol of desktop/ui/bench.py, for the baseline windows (which must not import
 the app): ``BRI_FACTS_BENCH <name> <value>`` lines on stdout."""
 
 import os

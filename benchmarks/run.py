@@ -9,7 +9,7 @@ benchmarks/results/latest.json and the table into docs/benchmarks.md (between it
 
 Start-up is measured from inside and outside: the launcher reads ``time.perf_counter()`` just
 before starting the process and hands it over (``BRI_FACTS_BENCH_T0``); with ``BRI_FACTS_BENCH=1``
-the app (desktop/bench_hook.py) and the baselines (benchmarks/_marks.py) print a marker at their
+the app (desktop/ui/bench.py) and the baselines (benchmarks/_marks.py) print a marker at their
 first paint with content and at their first chart painted, then quit. The launcher takes the
 process's wall time and peak RSS (``os.wait4``; for the single file that includes the unpacked
 child). Runs under Xvfb when it is installed (a real X server, the xcb platform plugin), on Qt's

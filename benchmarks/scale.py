@@ -7,7 +7,7 @@ own (benchmarks/run.py starts one per dataset size):
 
 Prints one JSON object on stdout. Everything goes through the app's real code: load_dataset, the
 real MainWindow (its tree, its search box typed into key by key, its chart canvas), and
-desktop.render. Times are seconds; each figure is summarised as median, min, max (and p95 for
+desktop.ui.chart.render. Times are seconds; each figure is summarised as median, min, max (and p95 for
 the per-keystroke search latency)."""
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def run_scale(folder: str | Path, runs: int = 5) -> dict:
     for _ in range(runs):
         for query in SEARCH_QUERIES:
             window.search.clear()
-            _settle(app, lambda: not window._search_timer.isActive())
+            _settle(app, lambda: not window.browser.search_pending())
             for char in query:
                 before = tree_spy.count
                 started = time.perf_counter()
@@ -141,30 +141,31 @@ def run_scale(folder: str | Path, runs: int = 5) -> dict:
                     event = QInputMethodEvent()
                     event.setCommitString(char)
                     app.sendEvent(window.search, event)
-                _settle(app, lambda: not window._search_timer.isActive())
+                _settle(app, lambda: not window.browser.search_pending())
                 window.tree.viewport().repaint()
                 keystrokes.append(time.perf_counter() - started)
     result["search_keystroke"] = summary(keystrokes)
     result["search_hits"] = {SEARCH_QUERIES[-1]: len(window.search_hits or [])}
     window.search.clear()
-    _settle(app, lambda: not window._search_timer.isActive())
+    _settle(app, lambda: not window.browser.search_pending())
 
     # chart redraw: the biggest chart of the dataset's first generated (or any) theme, drawn
     # again and painted, as when a fact of another unit is selected
     from desktop.domain.charts import chart_specs
+    from desktop.domain.scope import overview_scope, theme_scope
     theme = next((n for key, n in dataset.nodes.items() if key.startswith("gen-")), dataset.overview)
-    specs = [s for s in chart_specs(dataset, theme, "zh") if s.bars] or \
-        [s for s in chart_specs(dataset, dataset.overview, "zh") if s.bars]
+    specs = [s for s in chart_specs(dataset, theme_scope(dataset, theme), "zh") if s.bars] or \
+        [s for s in chart_specs(dataset, overview_scope(dataset), "zh") if s.bars]
     spec = max(specs, key=lambda s: len(s.bars))
-    chart_spy = _PaintSpy(window.chart.viewport())
+    chart_spy = _PaintSpy(window.charts.canvas.viewport())
     charts = []
     for _ in range(runs):
-        window.chart.set_spec(None)
+        window.charts.canvas.set_spec(None)
         _settle(app)
         before = chart_spy.count
         started = time.perf_counter()
-        window.chart.set_spec(spec)
-        window.chart.viewport().repaint()
+        window.charts.canvas.set_spec(spec)
+        window.charts.canvas.viewport().repaint()
         _settle(app, lambda: chart_spy.count > before)
         charts.append(time.perf_counter() - started)
     result["chart"] = summary(charts)
@@ -180,8 +181,8 @@ def run_export(runs: int = 5, sizes=((1920, 1080), (3840, 2160)), batch_size=(19
     """PNG export of the bundled dataset's biggest chart, and the batch export of all charts."""
     app = _app()
     from desktop.domain.export import all_chart_specs
-    from desktop.render import export_charts, render_chart_png
-    from desktop.ui.launch import load_bundled
+    from desktop.ui.chart.render import export_charts, render_chart_png
+    from desktop.domain.bundled import load_bundled
     dataset = load_bundled()
     specs = all_chart_specs(dataset, "zh")
     spec = max(specs, key=lambda s: len(s.bars))

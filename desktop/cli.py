@@ -81,7 +81,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_gui(args) -> int:
-    from desktop.logsetup import setup_logging
+    from desktop.base.logsetup import setup_logging
     setup_logging()
     from desktop.app import create_app
     app = create_app(sys.argv[:1], err_windows=not args.no_err_windows)
@@ -90,14 +90,14 @@ def cmd_gui(args) -> int:
     if window is None:
         return EXIT_INVALID
     if args.kiosk:
-        from desktop.ui.present import enable_kiosk
-        enable_kiosk(window)
-    from desktop.app import close_splash_on_first_paint
-    close_splash_on_first_paint(window)
+        window.presenter.enable_kiosk()
+    from desktop.ui.platform import close_splash, splash_showing
+    if splash_showing():  # the single-file build's splash stays until the content is painted
+        window.contentPainted.connect(lambda what: what == "content" and close_splash())
     import os
     if os.environ.get("BRI_FACTS_BENCH"):  # start-up timing for benchmarks/run.py only
-        from desktop import bench_hook
-        bench_hook.install(app, window)
+        from desktop.ui.bench import report_paints
+        report_paints(app, window)
     return app.exec()
 
 
@@ -108,7 +108,7 @@ def cmd_export_charts(args) -> int:
         print(f"bri-facts export-charts: error: {message}", file=sys.stderr)
         return code
 
-    from desktop.render import ExportError, RenderError, export_charts, parse_size
+    from desktop.ui.chart.render import ExportError, RenderError, export_charts, parse_size
     try:
         size = parse_size(args.size)
     except RenderError as exc:
@@ -119,7 +119,7 @@ def cmd_export_charts(args) -> int:
     if not out.is_dir():
         return fail(f"--out: {out} is a file, not a folder", EXIT_USAGE)
     from desktop.domain import DatasetError, load_dataset
-    from desktop.paths import data_path
+    from desktop.base.paths import data_path
     source = getattr(args, "dataset", None) or data_path()
     try:
         dataset = load_dataset(source)
@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if (args.self_test or args.command) and "_PYI_SPLASH_IPC" in __import__("os").environ:
-        from desktop.app import close_splash  # no window to wait for: the splash goes now
+        from desktop.ui.platform import close_splash  # no window to wait for: the splash goes now
         close_splash()
     if args.self_test:
         from desktop import selftest

@@ -69,7 +69,7 @@ def _draws_chinese(family: str, text: str = "深化“一带一路”科技创�
 def run(args) -> int:
     started = time.perf_counter()
     import os
-    from desktop.logsetup import setup_logging
+    from desktop.base.logsetup import setup_logging
     log_path = setup_logging()
     tmp = Path(tempfile.mkdtemp(prefix="bri-facts-self-test-"))
     # the log stays where it is; the window's settings go to the temporary folder, so a self-test
@@ -104,8 +104,10 @@ def _run(args, failures: list[str], facts: dict[str, str], tmp: Path) -> int:
     from PySide6.QtCore import QCoreApplication, QEvent, QObject
     from PySide6.QtGui import QFontDatabase, QImage
 
-    from desktop.app import FONT_FAMILY, app_font, create_app, install_translator
-    from desktop.paths import is_frozen
+    from desktop.app import create_app
+    from desktop.ui.fonts import FONT_FAMILY, app_font
+    from desktop.ui.i18n import install_translator
+    from desktop.base.paths import is_frozen
 
     app = create_app(sys.argv[:1], err_windows=False)
     facts["build"] = "frozen" if is_frozen() else "source"
@@ -126,7 +128,7 @@ def _run(args, failures: list[str], facts: dict[str, str], tmp: Path) -> int:
     # the Chinese translation: the file loads, and a known word comes out in Chinese
     if not install_translator(app, "zh"):
         failures.append("translation: resources/i18n/bri_facts_zh_CN.qm is missing or unreadable")
-    elif QCoreApplication.translate("MainWindow", "Themes") == "Themes":
+    elif QCoreApplication.translate("BrowsePanel", "Themes") == "Themes":
         failures.append("translation: the zh translation is loaded but does not translate "
                         "“Themes” (an empty or stale .qm?)")
     else:
@@ -134,7 +136,8 @@ def _run(args, failures: list[str], facts: dict[str, str], tmp: Path) -> int:
 
     # the bundled dataset, read before any window so that no dialog can block a headless run
     from desktop.domain import DatasetError
-    from desktop.ui.launch import load_bundled, open_main_window
+    from desktop.domain.bundled import load_bundled
+    from desktop.ui.launch import open_main_window
     try:
         dataset = load_bundled()
     except DatasetError as exc:
@@ -163,7 +166,7 @@ def _run(args, failures: list[str], facts: dict[str, str], tmp: Path) -> int:
     try:
         window_spy, chart_spy = PaintSpy(), PaintSpy()
         window.installEventFilter(window_spy)
-        window.chart.viewport().installEventFilter(chart_spy)
+        window.charts.canvas.viewport().installEventFilter(chart_spy)
         window.show()
         if not _wait(app, lambda: window_spy.count > 0):
             failures.append("window: never painted")
@@ -171,7 +174,8 @@ def _run(args, failures: list[str], facts: dict[str, str], tmp: Path) -> int:
 
         # a fact with a figure, preferably one whose chart is not on screen yet
         from desktop.domain.charts import chart_specs
-        specs = [s for s in chart_specs(dataset, dataset.overview, "zh") if s.bars]
+        from desktop.domain.scope import overview_scope
+        specs = [s for s in chart_specs(dataset, overview_scope(dataset), "zh") if s.bars]
         if not specs:
             failures.append("chart: the bundled dataset has nothing to chart")
             return 1
@@ -185,7 +189,7 @@ def _run(args, failures: list[str], facts: dict[str, str], tmp: Path) -> int:
             spec = window.current_spec()
             return (chart_spy.count > painted_before and window.current_fact == fact_id
                     and spec is not None and any(b.fact_id == fact_id for b in spec.bars)
-                    and bool(window.chart.bar_values()))
+                    and bool(window.charts.canvas.bar_values()))
 
         if not _wait(app, chart_shows_fact):
             failures.append(f"chart: the chart of fact {fact_id} was not drawn within {TIMEOUT_S:.0f} s")
@@ -195,16 +199,16 @@ def _run(args, failures: list[str], facts: dict[str, str], tmp: Path) -> int:
 
         # export that chart as a PNG, through the same code as File ▸ Export chart
         target = tmp / "self-test-chart.png"
-        from desktop.safe_write import write_bytes, write_with
+        from desktop.base.safe_write import write_bytes, write_with
         try:
-            from desktop.render import render_chart_png
+            from desktop.ui.chart.render import render_chart_png
         except ImportError:
             render_chart_png = None
         if render_chart_png is not None:
             write_bytes(target, render_chart_png(spec, *EXPORT_SIZE, "light"))
             expected = EXPORT_SIZE
         else:
-            pixmap = window.chart.grab()
+            pixmap = window.charts.canvas.grab()
             write_with(target, lambda p: pixmap.save(str(p), "PNG"))
             expected = (pixmap.width(), pixmap.height())
         data = target.read_bytes()

@@ -26,7 +26,8 @@ def main() -> int:
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    from desktop.app import app_font, create_app
+    from desktop.app import create_app
+    from desktop.ui.fonts import app_font
     create_app(["build-splash"], error_hook=False)
     image = QImage(WIDTH, HEIGHT, QImage.Format.Format_RGB32)
     image.fill(QColor("#ffffff"))

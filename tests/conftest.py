@@ -32,7 +32,7 @@ def qapp():
 
 @pytest.fixture(scope="session")
 def dataset():
-    from desktop.ui.launch import load_bundled
+    from desktop.domain.bundled import load_bundled
     return load_bundled()
 
 
@@ -45,7 +45,7 @@ def window(qapp, qtbot, dataset):
     qtbot.waitExposed(win)
     yield win
     win.close()
-    from desktop.app import install_translator
+    from desktop.ui.i18n import install_translator
     install_translator(qapp, "en")
 
 

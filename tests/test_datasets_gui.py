@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMenu, QProgressDialog,
                                QPushButton)
 
-from desktop.domain.facts import fact_figure
+from desktop.domain.view import fact_view
 from desktop.ui import datasets
 from desktop.ui.tree_model import FACT_ID_ROLE
 from make_broken import CASES, build_case, make_zip, read_table, set_cells, write_table
@@ -29,9 +29,9 @@ def reports(monkeypatch):
 
 
 def open_and_wait(qtbot, window, path, outcome="loaded"):
-    loads = datasets.loads(window)
+    loads = window.loads
     with qtbot.waitSignal(loads.finished, timeout=20_000) as blocker:
-        datasets.open_path(window, path)
+        window.loads.open_path(path)
     assert blocker.args == [outcome]
 
 
@@ -74,7 +74,7 @@ def test_broken_dataset_reports_and_keeps_the_old_one(window, qtbot, monkeypatch
     broken = build_case(CASES[0], tmp_path / "my-data")  # facts.csv, row 7: value “abc”
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *args, **kwargs: (str(broken / "facts.csv"), ""))
-    with qtbot.waitSignal(datasets.loads(window).finished, timeout=20_000) as blocker:
+    with qtbot.waitSignal(window.loads.finished, timeout=20_000) as blocker:
         press(qtbot, window, Qt.Key.Key_O)
     assert blocker.args == ["failed"]
 
@@ -116,7 +116,7 @@ def test_not_a_dataset(window, qtbot, reports, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("hello")
     before = window.dataset
-    assert datasets.open_path(window, notes) is None
+    assert window.loads.open_path(notes) is None
     assert "is neither a dataset folder" in reports[0][1]
     assert window.dataset is before
 
@@ -129,7 +129,7 @@ def test_modified_copy_shows_the_new_figure(window, qtbot, reports, dataset_copy
     assert reports == []
     assert window.windowTitle().endswith("— dataset")
     assert window.select_fact(FACT)
-    figure = fact_figure(window.dataset, FACT, "zh")
+    figure = fact_view(window.dataset, FACT, "zh").figure
     assert "95" in figure and "80" not in figure
     assert window.detail.figure.text() == figure
     bars = {bar.fact_id: bar.value for spec in window.specs for bar in spec.bars}
@@ -139,8 +139,8 @@ def test_modified_copy_shows_the_new_figure(window, qtbot, reports, dataset_copy
 
 def test_open_folder_dialog(window, qtbot, reports, monkeypatch, dataset_copy):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(dataset_copy))
-    with qtbot.waitSignal(datasets.loads(window).finished, timeout=20_000):
-        window.dataset_loads.folder_action.trigger()
+    with qtbot.waitSignal(window.loads.finished, timeout=20_000):
+        window.actions_by_id["open_dataset_folder"].trigger()
     assert window.dataset.origin == dataset_copy
 
 
@@ -148,7 +148,7 @@ def test_cancelled_file_dialog_changes_nothing(window, qtbot, monkeypatch):
     before = window.dataset
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: ("", ""))
     window.actions_by_id["open_dataset"].trigger()
-    assert not datasets.loads(window).busy()
+    assert not window.loads.busy()
     assert window.dataset is before
 
 
@@ -163,7 +163,7 @@ def test_reload_picks_up_an_edit_on_disk(window, qtbot, reports, dataset_copy):
     open_and_wait(qtbot, window, dataset_copy)
     assert window.select_fact(FACT)
     set_fact(dataset_copy, FACT, title_zh="改过的标题")
-    with qtbot.waitSignal(datasets.loads(window).finished, timeout=20_000) as blocker:
+    with qtbot.waitSignal(window.loads.finished, timeout=20_000) as blocker:
         press(qtbot, window, Qt.Key.Key_R)
     assert blocker.args == ["loaded"]
     assert window.current_fact == FACT  # the same fact stays selected
@@ -184,7 +184,7 @@ def test_back_to_the_bundled_dataset(window, qtbot, reports, dataset_copy):
     bundled_title = window.windowTitle()
     open_and_wait(qtbot, window, dataset_copy)
     assert window.windowTitle() != bundled_title
-    with qtbot.waitSignal(datasets.loads(window).finished, timeout=20_000) as blocker:
+    with qtbot.waitSignal(window.loads.finished, timeout=20_000) as blocker:
         window.actions_by_id["bundled_dataset"].trigger()
     assert blocker.args == ["loaded"]
     assert getattr(window.dataset, "bundled", False)
@@ -199,7 +199,7 @@ def test_recent_menu_lists_opened_datasets(window, qtbot, reports, tmp_path, dat
     open_and_wait(qtbot, window, archive)
     assert datasets.recent_datasets(window.settings) == [str(archive), str(dataset_copy)]
 
-    menu = window.findChild(QMenu, "recent datasets")
+    menu = window.findChild(QMenu, "recent_datasets")
     file_menu = window.actions_by_id["open_dataset"].associatedObjects()
     assert any(isinstance(m, QMenu) and menu.menuAction() in m.actions() for m in file_menu)
     menu.aboutToShow.emit()
@@ -210,7 +210,7 @@ def test_recent_menu_lists_opened_datasets(window, qtbot, reports, tmp_path, dat
     menu.aboutToShow.emit()
     first = menu.actions()[0]
     assert not first.isEnabled() and "talk.zip" in first.text()
-    with qtbot.waitSignal(datasets.loads(window).finished, timeout=20_000) as blocker:
+    with qtbot.waitSignal(window.loads.finished, timeout=20_000) as blocker:
         menu.actions()[1].trigger()
     assert blocker.args == ["loaded"]
     assert window.dataset.origin == dataset_copy
@@ -222,7 +222,7 @@ def test_recent_list_keeps_the_last_eight(window, qtbot, reports, tmp_path, data
         datasets.remember_dataset(window.settings, tmp_path / f"d{n}")
     recent = datasets.recent_datasets(window.settings)
     assert len(recent) == 8 and recent[0].endswith("d9")
-    datasets.clear_recent(window)
+    window.loads.clear_recent()
     assert datasets.recent_datasets(window.settings) == []
 
 
@@ -242,7 +242,7 @@ def test_dropping_a_folder_opens_it(window, qtbot, reports, dataset_copy, tmp_pa
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(datasets.loads(window).finished, timeout=20_000) as blocker:
+    with qtbot.waitSignal(window.loads.finished, timeout=20_000) as blocker:
         QApplication.sendEvent(window, drop)
     assert blocker.args == ["loaded"]
     assert window.dataset.origin == dataset_copy
@@ -258,7 +258,7 @@ def test_dropping_something_else_is_refused(window, qtbot, tmp_path):
     enter.ignore()
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
-    assert not datasets.loads(window).busy()
+    assert not window.loads.busy()
 
 
 # --------------------------------------------------------------------------- long loads
@@ -284,7 +284,7 @@ def slow_load(monkeypatch, window):
 def test_a_long_load_shows_progress_and_can_be_cancelled(window, qtbot, reports, slow_load,
                                                          dataset_copy):
     before = window.dataset
-    job = datasets.open_path(window, dataset_copy)
+    job = window.loads.open_path(dataset_copy)
     dialog = window.findChild(QProgressDialog, "dataset progress")
     qtbot.waitUntil(dialog.isVisible, timeout=10_000)  # after PROGRESS_DELAY_MS
     assert "facts.csv" in dialog.labelText()
@@ -294,11 +294,11 @@ def test_a_long_load_shows_progress_and_can_be_cancelled(window, qtbot, reports,
     qtbot.waitUntil(lambda: window.search_hits is not None)
 
     cancel = next(b for b in dialog.findChildren(QPushButton) if b.isVisible())
-    with qtbot.waitSignal(datasets.loads(window).finished, timeout=10_000) as blocker:
+    with qtbot.waitSignal(window.loads.finished, timeout=10_000) as blocker:
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert blocker.args == ["cancelled"]
     assert "已取消打开" in window.statusBar().currentMessage()
-    with qtbot.waitSignal(job.done, timeout=20_000):
+    with qtbot.waitSignal(job.finished, timeout=20_000):
         slow_load.set()  # the worker notices and stops; its late answer changes nothing
     assert window.dataset is before
     assert reports == []
@@ -307,13 +307,13 @@ def test_a_long_load_shows_progress_and_can_be_cancelled(window, qtbot, reports,
 
 def test_a_newer_open_replaces_a_running_one(window, qtbot, reports, slow_load, dataset_copy,
                                              tmp_path):
-    first = datasets.open_path(window, dataset_copy)
+    first = window.loads.open_path(dataset_copy)
     archive = make_zip(dataset_copy, tmp_path / "second.zip")
-    with qtbot.waitSignal(datasets.loads(window).finished, timeout=20_000) as blocker:
-        datasets.open_path(window, archive)
+    with qtbot.waitSignal(window.loads.finished, timeout=20_000) as blocker:
+        window.loads.open_path(archive)
         slow_load.set()  # both may now finish; only the second one counts
     assert blocker.args == ["loaded"]
-    assert first.cancelled.is_set()
+    assert first.is_cancelled()
     assert window.dataset.display_name() == "second.zip"
     assert window.windowTitle().endswith("— second.zip")
 

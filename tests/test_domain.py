@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from desktop.domain.charts import chart_specs, slug
+from desktop.domain.scope import theme_scope
 from desktop.domain.formatting import (figure_with_unit, format_as_of, format_figure_en,
                                        format_figure_zh)
 from desktop.domain.grouping import build_groups, facts_in_order
@@ -53,13 +54,13 @@ def test_as_of():
 
 def test_unlike_units_never_share_a_chart(dataset):
     for node in dataset.nodes.values():
-        for spec in chart_specs(dataset, node, "en"):
+        for spec in chart_specs(dataset, theme_scope(dataset, node), "en"):
             units = {dataset.facts.at[b.fact_id, "unit_en"] for b in spec.bars}
             assert len(units) == 1, (node.id, units)
 
 
 def test_overview_chart_shows_headline_figures(dataset):
-    specs = chart_specs(dataset, dataset.overview, "zh")
+    specs = chart_specs(dataset, theme_scope(dataset, dataset.overview), "zh")
     drawn = {b.fact_id for s in specs for b in s.bars}
     assert drawn == set(dataset.quantitative(dataset.headline_facts()))
     assert all("来源：" in s.footer for s in specs)
@@ -68,7 +69,7 @@ def test_overview_chart_shows_headline_figures(dataset):
 def test_chart_footer_names_who_states_the_figures(dataset):
     most = dataset.facts[(dataset.facts["attribution"] == "most") & dataset.facts["value"].notna()]
     box = dataset.nodes[most.iloc[0]["theme"]]
-    spec = next(s for s in chart_specs(dataset, box, "en")
+    spec = next(s for s in chart_specs(dataset, theme_scope(dataset, box), "en")
                 if most.index[0] in [b.fact_id for b in s.bars])
     assert "Ministry of Science and Technology" in spec.footer
 

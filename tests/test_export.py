@@ -18,10 +18,11 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from desktop.domain.charts import chart_specs
+from desktop.domain.scope import theme_scope
 from desktop.domain.export import (CSV_ENCODING, all_chart_specs, chart_file_name,
                                    chart_file_names, csv_columns, fact_sheet_html, facts_csv_bytes,
                                    inside, safe_stem)
-from desktop.render import (PRESETS, RenderError, make_canvas, parse_size, render_chart_image,
+from desktop.ui.chart.render import (PRESETS, RenderError, make_canvas, parse_size, render_chart_image,
                             render_chart_png)
 from desktop.ui import export as ui_export
 
@@ -32,7 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _spec(dataset, theme="overview", lang="zh", index=0):
-    return chart_specs(dataset, dataset.nodes[theme], lang)[index]
+    return chart_specs(dataset, theme_scope(dataset, dataset.nodes[theme]), lang)[index]
 
 
 def _ink(image: QImage, rect: QRectF, background: QColor) -> int:
@@ -52,7 +53,7 @@ def _select_theme(window, qtbot, theme_id: str) -> None:
     index = window.model.find_group(theme_id)
     assert index.isValid()
     window.tree.setCurrentIndex(index)
-    qtbot.waitUntil(lambda: getattr(window.current_theme, "id", None) == theme_id)
+    qtbot.waitUntil(lambda: getattr(window.current_scope(), "key", None) == theme_id)
 
 
 class _SaveDialog:
@@ -120,7 +121,7 @@ def test_sizes_out_of_bounds_are_refused(qapp, dataset):
 def test_every_text_is_drawn_whole(qapp, dataset, lang, width, height):
     """Title, unit line, every bar label and figure as the spec states it, notes and footer:
     present, inside the image (nothing cropped), and inked."""
-    from desktop.ui.chart import STYLES
+    from desktop.ui.chart.canvas import STYLES
     spec = _spec(dataset, "overview", lang)  # three bars, two-line labels in English
     canvas, source = make_canvas(spec, width, height)
     try:
@@ -182,12 +183,14 @@ def test_chinese_title_draws_real_glyphs_without_system_fonts(tmp_path):
         """), encoding="utf-8")
     script = textwrap.dedent("""\
         import json
-        from desktop.app import create_app, app_font
+        from desktop.app import create_app
+        from desktop.ui.fonts import app_font
         app = create_app(["font-check"], error_hook=False)
         from PySide6.QtGui import QColor, QFontDatabase, QImage, QPainter
         from desktop.domain.charts import chart_specs
-        from desktop.render import render_chart_image
-        from desktop.ui.launch import load_bundled
+        from desktop.domain.scope import theme_scope
+        from desktop.ui.chart.render import render_chart_image
+        from desktop.domain.bundled import load_bundled
 
         def draw(text):
             image = QImage(120, 100, QImage.Format.Format_RGB32)
@@ -204,7 +207,7 @@ def test_chinese_title_draws_real_glyphs_without_system_fonts(tmp_path):
                        for y in range(image.height()) for x in range(image.width()))
 
         dataset = load_bundled()
-        spec = chart_specs(dataset, dataset.nodes["s3"], "zh")[0]
+        spec = chart_specs(dataset, theme_scope(dataset, dataset.nodes["s3"]), "zh")[0]
         tofu = draw("\\ue000")
         chart = render_chart_image(spec, 1280, 720)
         print(json.dumps({
@@ -426,7 +429,7 @@ def test_csv_of_the_theme_round_trips_with_chinese(window, qtbot, tmp_path, monk
     assert written.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel/WPS read UTF-8
     assert save.calls[0]["start"].endswith("facts--s3.zh.csv")
     frame = pd.read_csv(written, encoding=CSV_ENCODING, dtype=str, keep_default_na=False)
-    ids = window.current_scope_facts()
+    ids = list(window.current_scope().fact_ids)
     assert list(frame.columns) == csv_columns(window.dataset)
     assert list(frame["id"]) == ids and len(ids) > 5
     facts = window.dataset.facts
@@ -440,7 +443,7 @@ def test_csv_of_the_theme_round_trips_with_chinese(window, qtbot, tmp_path, monk
 def test_csv_of_a_search_result(window, qtbot, tmp_path, monkeypatch, no_modal):
     qtbot.keyClicks(window.search, "laborator")
     qtbot.waitUntil(lambda: window.search_hits is not None)
-    hits = window.current_scope_facts()
+    hits = list(window.current_scope().fact_ids)
     assert 0 < len(hits) < len(window.dataset.facts)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", _SaveDialog(tmp_path / "hits.csv"))
     window.actions_by_id["export_csv"].trigger()
@@ -537,9 +540,9 @@ def test_fact_sheet_of_a_search_result(window, qtbot, tmp_path, monkeypatch, no_
     save = _SaveDialog(tmp_path / "hits.pdf")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
     window.actions_by_id["fact_sheet"].trigger()
-    assert save.calls[0]["start"].endswith("fact-sheet--search.en.pdf")
+    assert save.calls[0]["start"].endswith("fact-sheet--search-laborator.en.pdf")
     reader = PdfReader(str(tmp_path / "hits.pdf"))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "laborator" in text and "Search" in text
-    titles = window.dataset.facts.loc[window.current_scope_facts(), "title_en"]
+    titles = window.dataset.facts.loc[list(window.current_scope().fact_ids), "title_en"]
     assert all(" ".join(t.split()) in text for t in titles)

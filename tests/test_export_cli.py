@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 
 from desktop.cli import main
 from desktop.domain.charts import chart_specs
+from desktop.domain.scope import theme_scope
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -25,7 +26,7 @@ def _expected_names(dataset, lang: str) -> list[str]:
     names = []
     for root in dataset.roots:
         for node in root.walk():
-            names += [f"{spec.key}.{lang}.png" for spec in chart_specs(dataset, node, lang)]
+            names += [f"{spec.key}.{lang}.png" for spec in chart_specs(dataset, theme_scope(dataset, node), lang)]
     return names
 
 

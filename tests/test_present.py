@@ -8,7 +8,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui import present
 
 PROGRESS = ["progress-goals", "st-agreements-countries", "joint-laboratories",
             "tech-transfer-centres", "young-scientists", "fields-deepened-cooperation"]
@@ -36,7 +35,7 @@ def make_kiosk(window, clock):
     made = []
 
     def make(**options):
-        kiosk = present.enable_kiosk(window, clock=clock, **options)
+        kiosk = window.presenter.enable_kiosk(clock=clock, **options)
         made.append(kiosk)
         return kiosk
     yield make
@@ -48,11 +47,11 @@ def make_kiosk(window, clock):
 def view(window, qtbot):
     """The theme “Progress in figures” presented with F5 while its third fact is selected."""
     window.select_fact("joint-laboratories")
-    assert window.current_scope_facts() == PROGRESS
+    assert list(window.current_scope().fact_ids) == PROGRESS
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_F5)
-    shown = present.presentation_of(window)
+    shown = window.presenter.view
     assert shown is not None
     qtbot.waitExposed(shown)
     shown.resize(1280, 720)
@@ -66,8 +65,9 @@ def shown(view) -> tuple[str, str]:
 
 
 def centre_colour(view) -> QColor:
+    """The background colour of the screen."""
     image = view.grab().toImage()
-    return image.pixelColor(image.width() // 2, image.height() // 2)
+    return image.pixelColor(image.width() // 2, 6)  # the top margin: background, never text
 
 
 def test_f5_starts_at_the_first_fact_of_the_theme(view, window, dataset):
@@ -158,7 +158,7 @@ def test_shift_f5_starts_at_the_current_fact(window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
-    view = present.presentation_of(window)
+    view = window.presenter.view
     assert view.isVisible()
     assert shown(view) == ("tech-transfer-centres", "4 / 6")
     qtbot.keyClick(view, Qt.Key.Key_Escape)
@@ -167,10 +167,10 @@ def test_shift_f5_starts_at_the_current_fact(window, qtbot):
 def test_the_deck_is_the_search_result(window, qtbot):
     qtbot.keyClicks(window.search, "laborator")
     qtbot.waitUntil(lambda: window.search_hits is not None)
-    deck = window.current_scope_facts()
+    deck = list(window.current_scope().fact_ids)
     assert 1 < len(deck) < len(window.dataset.facts)
-    present.start_presentation(window)
-    view = present.presentation_of(window)
+    window.presenter.start()
+    view = window.presenter.view
     assert shown(view) == (deck[0], f"1 / {len(deck)}")
     qtbot.keyClick(view, Qt.Key.Key_End)
     assert shown(view) == (deck[-1], f"{len(deck)} / {len(deck)}")
@@ -220,8 +220,8 @@ def test_type_follows_the_screen_size(view, qtbot):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_fact_is_cut_off_at_1280_by_720(window, qtbot, dataset, lang):
     window.set_language(lang)
-    present._view(window).start(list(dataset.facts.index), 0)
-    view = present.presentation_of(window)
+    window.presenter.present(list(dataset.facts.index), 0)
+    view = window.presenter.view
     view.resize(1280, 720)
     for _ in range(len(dataset.facts)):
         for label in view.text_labels:
@@ -262,7 +262,7 @@ def test_kiosk_cycles_the_headline_facts_when_idle_and_a_key_hands_back(window, 
 
     clock.advance(3 * 60 - 1)
     kiosk.tick()
-    assert present.presentation_of(window) is None
+    assert window.presenter.view is None
     qtbot.keyClick(window.tree, Qt.Key.Key_Down)  # someone uses the browser: the wait starts again
     clock.advance(60)
     kiosk.tick()
@@ -271,9 +271,9 @@ def test_kiosk_cycles_the_headline_facts_when_idle_and_a_key_hands_back(window, 
     clock.advance(3 * 60)
     with qtbot.waitSignal(kiosk.started):
         kiosk.tick()
-    view = present.presentation_of(window)
+    view = window.presenter.view
     assert view.isVisible() and view.kiosk and view.hint.isVisible()
-    assert window.current_theme.id == "overview" and window.current_fact is None  # the browser
+    assert window.current_scope().key == "overview" and window.current_fact is None  # the browser
     # went back to the overview
     assert shown(view) == (headline[0], f"1 / {len(headline)}")
     clock.advance(7)
@@ -303,14 +303,14 @@ def test_kiosk_stops_on_a_click_and_leaves_a_speakers_presentation_alone(window,
     kiosk = make_kiosk(idle_minutes=1)
     clock.advance(61)
     kiosk.tick()
-    view = present.presentation_of(window)
+    view = window.presenter.view
     assert kiosk.active and view.isVisible()
     with qtbot.waitSignal(kiosk.stopped):
         qtbot.mouseClick(view, Qt.MouseButton.LeftButton)
     assert not view.isVisible()
 
     window.select_fact("joint-laboratories")
-    present.start_presentation_here(window)  # a speaker is talking, pressing nothing
+    window.presenter.start_here()  # a speaker is talking, pressing nothing
     clock.advance(600)
     kiosk.tick()
     assert not kiosk.active and not view.kiosk
@@ -325,15 +325,15 @@ def test_kiosk_setting_and_idle_minutes(window, qapp):
     window.settings.sync()
     other = open_main_window(qapp, lang="zh", show=False)
     try:
-        kiosk = present.kiosk_of(other)
+        kiosk = other.presenter.kiosk
         assert kiosk is not None and kiosk.idle_seconds == 300
         assert kiosk.timer.isActive()
     finally:
-        if present.kiosk_of(other) is not None:
-            present.kiosk_of(other).shutdown()
+        if other.presenter.kiosk is not None:
+            other.presenter.kiosk.shutdown()
         other.close()
         other.deleteLater()
-    assert present.kiosk_of(window) is None  # off by default
+    assert window.presenter.kiosk is None  # off by default
 
 
 def test_kiosk_flag_on_the_command_line():

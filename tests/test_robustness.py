@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QObject, QRect, QSettings, Signal, qWarning
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.safe_write import WriteError, write_bytes, write_with
+from desktop.base.safe_write import WriteError, write_bytes, write_with
 from tests.conftest import REPO
 
 
@@ -23,7 +23,7 @@ class _Emitter(QObject):
 
 @pytest.fixture
 def log_file(user_home):
-    from desktop.logsetup import setup_logging
+    from desktop.base.logsetup import setup_logging
     path = setup_logging(force=True)
     yield user_home / "logs" / "bri-facts.log"
     assert path
@@ -88,7 +88,7 @@ def test_qt_warnings_go_to_the_log(qapp, log_file):
 
 def test_native_crashes_are_written_to_the_log(tmp_path):
     home = tmp_path / "crash-home"
-    code = ("from desktop.logsetup import setup_logging; setup_logging(); "
+    code = ("from desktop.base.logsetup import setup_logging; setup_logging(); "
             "import faulthandler; faulthandler._sigsegv()")
     env = dict(os.environ, BRI_FACTS_HOME=str(home))
     run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True)
@@ -213,7 +213,7 @@ def test_no_socket_while_starting_browsing_charting_and_exporting(qapp, qtbot, m
     window.set_language("zh")
     spec = window.current_spec()
     if spec is not None:
-        from desktop.render import render_chart_png
+        from desktop.ui.chart.render import render_chart_png
         data = render_chart_png(spec, 640, 360, "light")
         write_bytes(tmp_path / "chart.png", data if isinstance(data, bytes) else b"")
     window.close()

@@ -26,7 +26,7 @@ def test_self_test_passes_from_source_and_touches_no_settings(tmp_path):
 
 
 def test_closing_the_splash_outside_a_frozen_build_does_nothing(monkeypatch):
-    from desktop.app import close_splash
+    from desktop.ui.platform import close_splash
     monkeypatch.delenv("_PYI_SPLASH_IPC", raising=False)
     close_splash()
     assert "pyi_splash" not in sys.modules

@@ -26,13 +26,13 @@ def drive(window, qtbot, steps: int, seed: int = 7) -> None:
             window.select_fact(rng.choice(facts))
         elif roll < 0.65:
             window.search.setText(rng.choice(words))
-            qtbot.waitUntil(lambda: not window._search_timer.isActive())
+            qtbot.waitUntil(lambda: not window.browser.search_pending())
         elif roll < 0.75:
             window.set_language(rng.choice(("zh", "en")))
         elif roll < 0.85:
             window.set_grouping(rng.choice(("theme", "place", "tag")))
-        elif roll < 0.95 and window.chart_tabs.count() > 1:
-            window.chart_tabs.setCurrentIndex(rng.randrange(window.chart_tabs.count()))
+        elif roll < 0.95 and window.charts.tabs.count() > 1:
+            window.charts.tabs.setCurrentIndex(rng.randrange(window.charts.tabs.count()))
         else:
             row = rng.randrange(window.model.rowCount())
             window.tree.setCurrentIndex(window.model.index(row, 0))

@@ -52,9 +52,9 @@ def test_selecting_a_fact_shows_figure_quote_and_source(window, dataset):
     assert window.select_fact(fid)
     assert window.detail.figure.text() == "7.4万余个"
     assert "7.4万个就业岗位" in window.detail.quote.text()
-    assert "本期特邀专家" in window.detail.meta.text()
+    assert "第一部分特邀专家" in window.detail.meta.text()
     assert "《深化“一带一路”科技创新合作》" in window.detail.meta.text()
-    assert window.chart.selected == fid
+    assert window.charts.canvas.selected == fid
 
 
 def test_keyboard_navigation_through_the_tree(window, qtbot):
@@ -155,10 +155,10 @@ def test_chart_bars_read_as_the_article_states_them(window, dataset):
     node = dataset.nodes[dataset.theme_of(fact_with_quote(dataset, "80多个共建国家")).id]
     index = window.model.find_group(node.id)
     window.tree.setCurrentIndex(index)
-    labels = window.chart.value_labels()
+    labels = window.charts.canvas.value_labels()
     assert "80+ countries" in labels or any("80+" in l for spec in window.specs
                                             for l in [b.figure for b in spec.bars])
-    values = dict(window.chart.bar_values())
+    values = dict(window.charts.canvas.bar_values())
     spec = window.current_spec()
     for bar in spec.bars:
         assert values[bar.fact_id] == bar.value
@@ -168,8 +168,8 @@ def test_chart_bars_read_as_the_article_states_them(window, dataset):
 def test_clicking_a_bar_selects_its_fact(window, qtbot, dataset):
     spec = window.current_spec()
     target = spec.bars[-1].fact_id
-    point = window.chart.mapFromScene(window.chart.bar_scene_point(target))
-    qtbot.mouseClick(window.chart.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x(), point.y()))
+    point = window.charts.canvas.mapFromScene(window.charts.canvas.bar_scene_point(target))
+    qtbot.mouseClick(window.charts.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x(), point.y()))
     qtbot.waitUntil(lambda: window.current_fact == target)
     assert window.detail.title.text() == dataset.facts.at[target, "title_zh"]
 
@@ -193,7 +193,7 @@ def test_state_is_remembered_between_runs(qapp, qtbot, dataset):
 
 
 def test_accessible_names(window):
-    for widget in (window.tree, window.search, window.detail, window.chart, window.language_button):
+    for widget in (window.tree, window.search, window.detail, window.charts.canvas, window.language_button):
         assert widget.accessibleName()
 
 
@@ -258,7 +258,7 @@ def test_the_chart_library_loads_after_the_first_paint(tmp_path):
             "from PySide6.QtCore import QTimer\n"
             "QTimer.singleShot(200, app.quit)\n"
             "app.exec()\n"
-            "print('after', 'pyqtgraph' in sys.modules, len(w.chart.bar_values()) > 0)\n")
+            "print('after', 'pyqtgraph' in sys.modules, len(w.charts.canvas.bar_values()) > 0)\n")
     import os
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRI_FACTS_HOME=str(tmp_path))
     run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,

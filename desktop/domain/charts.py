@@ -1,7 +1,7 @@
 """What to draw, decided without Qt: which facts, on which unit axis, with which title and footer.
 
-A theme's chart holds its quantitative facts (its own and those below it, in tree order); the
-overview's holds the headline figures. Facts of unlike units never share an axis: one
+A scope's chart holds its quantitative facts (a theme's own and those below it, in tree order);
+the overview's holds the headline figures. Facts of unlike units never share an axis: one
 :class:`ChartSpec` per unit (``unit_en``), largest group first.
 """
 
@@ -11,8 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from desktop.domain.dataset import Dataset, ThemeNode
-from desktop.domain.formatting import figure_with_unit
+from desktop.domain.dataset import Dataset
+from desktop.domain.scope import Scope
+from desktop.domain.view import fact_views
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,8 @@ class Bar:
 
 @dataclass(frozen=True)
 class ChartSpec:
-    key: str            # stable: "<theme>--<unit slug>"
-    theme_id: str
+    key: str            # stable: "<scope stem>--<unit slug>"
+    scope: Scope
     lang: str
     title: str
     unit: str
@@ -46,7 +47,6 @@ _UI = {
     "stated_by": {"zh": "数据提供：", "en": "Figures stated by: "},
     "more_than": {"zh": "“多/余/逾/超”为下限，柱形末端开放", "en": "+ means “more than”: the bar is a lower bound"},
     "about": {"zh": "“约”为约数", "en": "“about” marks an approximate figure"},
-    "headline": {"zh": "主要数据", "en": "Headline figures"},
 }
 
 
@@ -58,18 +58,9 @@ def slug(text: str, limit: int = 60) -> str:
     return cleaned or "chart"
 
 
-def chart_facts(dataset: Dataset, theme: ThemeNode) -> list[str]:
-    if theme is dataset.overview:
-        headline = dataset.headline_facts()
-        if headline:
-            return dataset.quantitative(headline)
-    return dataset.quantitative(theme.all_facts())
-
-
-def chart_specs(dataset: Dataset, theme: ThemeNode, lang: str,
-                fact_ids: list[str] | None = None, title: str | None = None) -> list[ChartSpec]:
-    """One spec per unit for a theme (or for an explicit list of facts, e.g. a search result)."""
-    ids = dataset.quantitative(fact_ids) if fact_ids is not None else chart_facts(dataset, theme)
+def chart_specs(dataset: Dataset, scope: Scope, lang: str) -> list[ChartSpec]:
+    """One spec per unit for what the user is looking at (a theme, a place, a field, a search)."""
+    ids = scope.chart_facts(dataset)
     if not ids:
         return []
     facts = dataset.facts.loc[ids]
@@ -77,32 +68,20 @@ def chart_specs(dataset: Dataset, theme: ThemeNode, lang: str,
     for fid, unit in zip(ids, facts["unit_en"]):
         groups.setdefault(unit, []).append(fid)
     ordered = sorted(groups.items(), key=lambda kv: -len(kv[1]))  # stable: ties keep tree order
-    base_title = title or (theme.title(lang) if theme is not dataset.overview
-                           else _UI["headline"][lang])
     specs = []
     for unit_en, members in ordered:
-        rows = dataset.facts.loc[members]
-        bars = tuple(
-            Bar(fid, r["title_zh"] if lang == "zh" else r["title_en"], float(r["value"]),
-                r["qualifier"], figure_with_unit(r["value"], r["qualifier"],
-                                                 r["unit_zh"] if lang == "zh" else r["unit_en"], lang),
-                r["unit_zh"] if lang == "zh" else r["unit_en"])
-            for fid, r in rows.iterrows())
+        views = fact_views(dataset, members, lang)
+        bars = tuple(Bar(v.id, v.title, v.value, v.qualifier, v.figure, v.unit) for v in views)
         unit_label = dataset.name("unit", unit_en, lang) if lang == "en" else \
             (dataset.name("unit", unit_en, "zh") if (("unit", unit_en) in dataset.vocabulary.index)
-             else _zh_unit_label(rows))
+             else "、".join(dict.fromkeys(v.unit for v in views)))
         specs.append(ChartSpec(
-            key=f"{theme.id}--{slug(unit_en)}", theme_id=theme.id, lang=lang,
-            title=base_title, unit=unit_label, bars=bars,
+            key=f"{scope.stem}--{slug(unit_en)}", scope=scope, lang=lang,
+            title=scope.chart_title(lang), unit=unit_label, bars=bars,
             footer=footer(dataset, members, lang),
             notes=tuple(_UI[q][lang] for q in ("more_than", "about")
                         if any(b.qualifier == q for b in bars))))
     return specs
-
-
-def _zh_unit_label(rows) -> str:
-    units = list(dict.fromkeys(rows["unit_zh"]))
-    return "、".join(units)
 
 
 def footer(dataset: Dataset, fact_ids: list[str], lang: str) -> str:

@@ -94,6 +94,8 @@ class Dataset:
     roots: list[ThemeNode]
     nodes: dict[str, ThemeNode]
 
+    #: the dataset that ships with the app (its window title says so, not a folder name)
+    bundled: bool = False
     # ---- lookups used by the ui and the exporters
     @property
     def overview(self) -> ThemeNode:

@@ -15,8 +15,8 @@ import pandas as pd
 
 from desktop.domain.charts import ChartSpec, chart_specs, slug
 from desktop.domain.dataset import COLUMNS, OPTIONAL, Dataset
-from desktop.domain.facts import fact_figure
-from desktop.domain.formatting import format_as_of
+from desktop.domain.scope import Scope, theme_scope
+from desktop.domain.view import fact_view
 
 #: CSV written for Excel and WPS: UTF-8 with a byte order mark, or they guess GBK / ANSI
 CSV_ENCODING = "utf-8-sig"
@@ -33,7 +33,7 @@ def all_chart_specs(dataset: Dataset, lang: str) -> list[ChartSpec]:
     specs: list[ChartSpec] = []
     for root in dataset.roots:
         for node in root.walk():
-            specs.extend(chart_specs(dataset, node, lang))
+            specs.extend(chart_specs(dataset, theme_scope(dataset, node), lang))
     return specs
 
 
@@ -72,9 +72,10 @@ def chart_file_names(specs: list[ChartSpec], ext: str = "png") -> list[str]:
     return names
 
 
-def document_file_name(kind: str, scope: str, lang: str, ext: str) -> str:
-    """``facts--s3.zh.csv``, ``fact-sheet--search.en.pdf``: a suggested name for a save dialog."""
-    return f"{safe_stem(kind)}--{safe_stem(scope)}.{_lang(lang)}.{ext}"
+def document_file_name(kind: str, scope: Scope, lang: str, ext: str) -> str:
+    """``facts--s3.zh.csv``, ``fact-sheet--place-kenya.en.pdf``: a suggested name for a save
+    dialog, from what the user is looking at."""
+    return f"{safe_stem(kind)}--{safe_stem(scope.stem)}.{_lang(lang)}.{ext}"
 
 
 def inside(folder: str | Path, name: str) -> Path:
@@ -129,8 +130,6 @@ def facts_csv_bytes(dataset: Dataset, fact_ids: list[str]) -> bytes:
 class SheetLabels:
     """The fixed words of a fact sheet, in the language of the window (translated by the ui)."""
     facts: str = "Facts"
-    date: str = "Date"
-    stated_by: str = "Stated by"
     quote: str = "Original words"
     source: str = "Source"
     charts: str = "Charts"
@@ -176,20 +175,12 @@ def fact_sheet_html(dataset: Dataset, fact_ids: list[str], title: str, lang: str
             parts.append(f"<p><img src='{e(url, quote=True)}' width='{int(image_width)}'></p>")
     parts.append(f"<h2>{e(labels.facts)}</h2>")
     for number, fid in enumerate(fact_ids, start=1):
-        row = facts.loc[fid]
-        parts.append(f"<h3>{number}. {e(row['title_zh'] if zh else row['title_en'])}</h3>")
-        figure = fact_figure(dataset, fid, lang)
-        if figure:
-            parts.append(f"<p class='figure'>{e(figure)}</p>")
-        parts.append(f"<p>{e(row['text_zh'] if zh else row['text_en'])}</p>")
-        if row["as_of"]:
-            parts.append(f"<p class='muted'>{e(labels.date)}{sep}"
-                         f"{e(format_as_of(row['as_of'], lang))}</p>")
-        who = dataset.name("attribution", row["attribution"], lang)
-        parts.append(f"<p class='muted'>{e(labels.stated_by)}{sep}{e(who)}</p>")
-        parts.append(f"<p class='quote'>{e(labels.quote)}{sep}“{e(row['quote'])}”</p>")
-        if len(sources) > 1:
-            parts.append(f"<p class='muted'>{e(labels.source)}{sep}"
-                         f"{e(dataset.citation(row['source'], lang))}</p>")
+        view = fact_view(dataset, fid, lang)
+        parts.append(f"<h3>{number}. {e(view.title)}</h3>")
+        if view.figure:
+            parts.append(f"<p class='figure'>{e(view.figure)}</p>")
+        parts.append(f"<p>{e(view.statement)}</p>")
+        parts.append(f"<p class='quote'>{e(labels.quote)}{sep}{e(view.quoted())}</p>")
+        parts.append(f"<p class='muted'>{e(view.provenance())}</p>")
     parts.append("</body></html>")
     return "\n".join(parts)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.dataset import Dataset, split_keys
-from desktop.domain.formatting import figure_with_unit, format_as_of
 
 
 @dataclass(frozen=True)
@@ -47,29 +46,6 @@ def occurrences(text: str, quote: str) -> list[Occurrence]:
                 break
         start = text.find(quote, start + 1)
     return found
-
-
-def fact_figure(dataset: Dataset, fact_id: str, lang: str) -> str:
-    row = dataset.facts.loc[fact_id]
-    return figure_with_unit(row["value"], row["qualifier"],
-                            row["unit_zh"] if lang == "zh" else row["unit_en"], lang)
-
-
-def citation_text(dataset: Dataset, fact_id: str, lang: str) -> str:
-    """What Ctrl+C puts on the clipboard: statement, figure, date, quote, who says it, source."""
-    row = dataset.facts.loc[fact_id]
-    zh = lang == "zh"
-    lines = [row["title_zh"] if zh else row["title_en"]]
-    figure = fact_figure(dataset, fact_id, lang)
-    if figure:
-        lines.append(figure + (f"({format_as_of(row['as_of'], lang)})" if zh and row["as_of"] else
-                               f" ({format_as_of(row['as_of'], lang)})" if row["as_of"] else ""))
-    lines.append(row["text_zh"] if zh else row["text_en"])
-    lines.append(("原文：“" if zh else "Original words: “") + row["quote"] + "”")
-    who = dataset.name("attribution", row["attribution"], lang)
-    cite = dataset.citation(row["source"], lang)
-    lines.append((f"来源：{cite}，{who}" if zh else f"Source: {cite}; stated by {who}"))
-    return "\n".join(lines)
 
 
 def related_facts(dataset: Dataset, fact_id: str, limit: int = 8) -> list[str]:

@@ -1,14 +1,22 @@
-"""Every command of the window, declared once as data: id, text, shortcut, handler, menu.
+"""Every command of the window, declared once as data: id, text, menu, shortcut, handler, and
+what it needs. Menus (submenus included), shortcuts and the keyboard help are built from this
+list; ``MainWindow.update_actions()`` enables each from what is selected (``needs``).
 
-Menus, the toolbar and shortcuts are built from this list; ``MainWindow.update_actions()``
-enables each from what is selected (``needs``)."""
+A handler is a callable of the window; it reaches features only through the controllers the
+window composes (``window.loads``, ``window.exporter``, ``window.presenter``, ``window.help``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
+    from desktop.ui.main_window import MainWindow
 
 StdKey = QKeySequence.StandardKey
 
@@ -18,12 +26,19 @@ class ActionSpec:
     id: str
     text: str                 # English source text, translated in context "actions"
     menu: str                 # file | edit | view | help
-    handler: str              # a MainWindow method, or "module:function" in desktop.ui
-                              # (called with the window as its one argument)
+    handler: Callable[["MainWindow"], None] | None = None
     shortcut: tuple = ()      # QKeySequence strings or StandardKeys; the first is primary
     needs: str = ""           # "" | "dataset" | "fact" | "chart"
     checkable: bool = False
     separator_before: bool = False
+    #: a submenu instead of a command: called with (window, menu) each time it opens
+    fill: Callable[["MainWindow", "QMenu"], None] | None = None
+    #: what the keyboard help says the keys do, when the menu text is not enough
+    help: str = ""
+
+    @property
+    def is_submenu(self) -> bool:
+        return self.fill is not None
 
 
 MENUS = (
@@ -34,42 +49,52 @@ MENUS = (
 )
 
 ACTIONS: list[ActionSpec] = [
+    # ---- File
     ActionSpec("open_dataset", QT_TRANSLATE_NOOP("actions", "&Open dataset…"), "file",
-               "datasets:open_dataset_dialog", (StdKey.Open, "Ctrl+O")),
+               lambda w: w.loads.open_dialog(), (StdKey.Open, "Ctrl+O")),
+    ActionSpec("open_dataset_folder", QT_TRANSLATE_NOOP("actions", "Open dataset &folder…"), "file",
+               lambda w: w.loads.open_folder_dialog(), ("Ctrl+Shift+O",)),
     ActionSpec("reload_dataset", QT_TRANSLATE_NOOP("actions", "&Reload dataset"), "file",
-               "datasets:reload_dataset", ("Ctrl+R",), needs="dataset"),
+               lambda w: w.loads.reload(), ("Ctrl+R",), needs="dataset"),
     ActionSpec("bundled_dataset", QT_TRANSLATE_NOOP("actions", "Back to the &bundled dataset"), "file",
-               "datasets:open_bundled"),
+               lambda w: w.loads.open_bundled()),
+    ActionSpec("recent_datasets", QT_TRANSLATE_NOOP("actions", "Recent &datasets"), "file",
+               fill=lambda w, menu: w.loads.fill_recent_menu(menu)),
     ActionSpec("export_chart", QT_TRANSLATE_NOOP("actions", "&Export chart…"), "file",
-               "export:export_chart_dialog", ("Ctrl+E",), needs="chart", separator_before=True),
+               lambda w: w.exporter.export_chart_dialog(), ("Ctrl+E",), needs="chart",
+               separator_before=True),
     ActionSpec("copy_chart", QT_TRANSLATE_NOOP("actions", "Copy c&hart"), "file",
-               "export:copy_chart", ("Ctrl+Shift+C",), needs="chart"),
+               lambda w: w.exporter.copy_chart(), ("Ctrl+Shift+C",), needs="chart"),
     ActionSpec("export_csv", QT_TRANSLATE_NOOP("actions", "Export facts as &CSV…"), "file",
-               "export:export_csv_dialog", (), needs="dataset"),
+               lambda w: w.exporter.export_csv_dialog(), (), needs="dataset"),
     ActionSpec("fact_sheet", QT_TRANSLATE_NOOP("actions", "Fact sheet &PDF…"), "file",
-               "export:fact_sheet_dialog", (), needs="dataset"),
-    ActionSpec("quit", QT_TRANSLATE_NOOP("actions", "&Quit"), "file", "close",
+               lambda w: w.exporter.fact_sheet_dialog(), (), needs="dataset"),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("actions", "&Quit"), "file", lambda w: w.close(),
                (StdKey.Quit, "Ctrl+Q"), separator_before=True),
+    # ---- Edit
     ActionSpec("copy_fact", QT_TRANSLATE_NOOP("actions", "&Copy fact with citation"), "edit",
-               "copy_fact", (StdKey.Copy,), needs="fact"),
-    ActionSpec("find", QT_TRANSLATE_NOOP("actions", "&Find…"), "edit", "focus_search",
+               lambda w: w.copy_fact(), (StdKey.Copy,), needs="fact"),
+    ActionSpec("find", QT_TRANSLATE_NOOP("actions", "&Find…"), "edit", lambda w: w.focus_search(),
                (StdKey.Find, "Ctrl+F")),
+    # ---- View
     ActionSpec("group_theme", QT_TRANSLATE_NOOP("actions", "Group by &theme"), "view",
-               "group_by_theme", ("Ctrl+1",), needs="dataset", checkable=True),
+               lambda w: w.set_grouping("theme"), ("Ctrl+1",), needs="dataset", checkable=True),
     ActionSpec("group_place", QT_TRANSLATE_NOOP("actions", "Group by &place"), "view",
-               "group_by_place", ("Ctrl+2",), needs="dataset", checkable=True),
+               lambda w: w.set_grouping("place"), ("Ctrl+2",), needs="dataset", checkable=True),
     ActionSpec("group_tag", QT_TRANSLATE_NOOP("actions", "Group by &field"), "view",
-               "group_by_tag", ("Ctrl+3",), needs="dataset", checkable=True),
+               lambda w: w.set_grouping("tag"), ("Ctrl+3",), needs="dataset", checkable=True),
     ActionSpec("toggle_language", QT_TRANSLATE_NOOP("actions", "Switch to &English / 中文"), "view",
-               "toggle_language", ("Ctrl+L",), separator_before=True),
+               lambda w: w.toggle_language(), ("Ctrl+L",), separator_before=True),
     ActionSpec("full_screen", QT_TRANSLATE_NOOP("actions", "&Full screen"), "view",
-               "toggle_full_screen", (StdKey.FullScreen, "F11"), checkable=True),
+               lambda w: w.toggle_full_screen(), (StdKey.FullScreen, "F11"), checkable=True),
     ActionSpec("present", QT_TRANSLATE_NOOP("actions", "&Present"), "view",
-               "present:start_presentation", ("F5",), needs="dataset", separator_before=True),
+               lambda w: w.presenter.start(), ("F5",), needs="dataset", separator_before=True),
     ActionSpec("present_here", QT_TRANSLATE_NOOP("actions", "Present from the current &fact"), "view",
-               "present:start_presentation_here", ("Shift+F5",), needs="fact"),
+               lambda w: w.presenter.start_here(), ("Shift+F5",), needs="fact"),
+    # ---- Help
     ActionSpec("open_log_folder", QT_TRANSLATE_NOOP("actions", "Open &log folder"), "help",
-               "help:open_log_folder"),
-    ActionSpec("about", QT_TRANSLATE_NOOP("actions", "&About"), "help", "show_about"),
+               lambda w: w.help.open_log_folder()),
+    ActionSpec("about", QT_TRANSLATE_NOOP("actions", "&About"), "help", lambda w: w.help.about()),
 ]
 
+ACTIONS_BY_ID = {spec.id: spec for spec in ACTIONS}

@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMenu,
                                QPlainTextEdit, QProgressDialog, QPushButton, QVBoxLayout)
 
-from desktop.app import app_font
-from desktop.domain import DatasetError, load_dataset
+from desktop.base.paths import data_path
+from desktop.domain import Dataset, DatasetError, load_dataset
+from desktop.domain.bundled import load_bundled
 from desktop.domain.errors import LoadCancelled, Problem
 from desktop.domain.reader import TABLE_FILES
+from desktop.ui.fonts import app_font
+from desktop.ui.host import Host
+from desktop.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +64,10 @@ def _label(path: str | Path) -> str:
     return path.name or str(path)
 
 
-def current_name(window) -> str:
-    dataset = window.dataset
+def current_name(dataset: Dataset | None) -> str:
     if dataset is None:
         return translate("datasets", "no dataset")
-    if getattr(dataset, "bundled", False):
+    if dataset.bundled:
         return translate("datasets", "the bundled dataset")
     return f"“{dataset.display_name()}”"
 
@@ -87,11 +89,6 @@ def remember_dataset(settings, path: str | Path) -> None:
     path = os.path.abspath(str(path))
     entries = [path] + [p for p in recent_datasets(settings) if os.path.abspath(p) != path]
     settings.setValue(RECENT_KEY, entries[:MAX_RECENT])
-
-
-def clear_recent(window) -> None:
-    window.settings.remove(RECENT_KEY)
-    _controller(window).rebuild_recent_menu()
 
 
 # --------------------------------------------------------------------------- the report
@@ -143,81 +140,57 @@ def show_report(window, heading: str, report: str) -> ReportDialog:
 # --------------------------------------------------------------------------- loading
 
 
-class _Job(QObject):
-    """One load. ``run`` executes on a worker thread; the result comes back through ``done``,
-    a queued signal delivered on the GUI thread."""
+class _Load:
+    """One request: what is being opened, and its progress dialog."""
 
-    progressed = Signal(object, str, float)
-    done = Signal(object, str, object)  # job, "loaded" | "failed" | "cancelled", dataset or error
-
-    def __init__(self, task: Callable, origin: str, remember: str | None, parent: QObject):
-        super().__init__(parent)
-        self.task = task
-        self.origin = origin
-        self.remember = remember
-        self.cancelled = threading.Event()
+    def __init__(self, worker: Worker, origin: str, remember: str | None):
+        self.worker, self.origin, self.remember = worker, origin, remember
         self.dialog: QProgressDialog | None = None
-
-    def run(self) -> None:
-        try:
-            result = self.task(self._progress)
-        except LoadCancelled:
-            outcome, payload = "cancelled", None
-        except DatasetError as exc:
-            outcome, payload = "failed", exc
-        except Exception as exc:  # a bug, not the user's file: still say so, keep the window
-            log.exception("loading %s failed unexpectedly", self.origin)
-            payload = DatasetError([Problem(_label(self.origin), "could not be read because of an "
-                                            f"internal error ({type(exc).__name__}: {exc}).",
-                                            "The details are in the log file.")], self.origin)
-            outcome = "failed"
-        else:
-            outcome, payload = "loaded", result
-        try:
-            self.done.emit(self, outcome, payload)
-        except RuntimeError:  # the window was closed while loading
-            pass
-
-    def _progress(self, step: str, fraction: float) -> bool:
-        if self.cancelled.is_set():
-            return False
-        try:
-            self.progressed.emit(self, step, float(fraction))
-        except RuntimeError:
-            return False
-        return not self.cancelled.is_set()
 
 
 class DatasetLoads(QObject):
-    """The window's loads: at most one is current; a newer request cancels an older one."""
+    """Opening datasets for the window: dialogs, drops, the recent list, reload. At most one
+    load is current; a newer request cancels an older one. Loads run on a Worker."""
 
     finished = Signal(str)  # "loaded" | "failed" | "cancelled", once per request
 
-    def __init__(self, window):
-        super().__init__(window)
+    def __init__(self, host: Host):
+        super().__init__(host.widget())
         self.setObjectName("dataset loads")
-        self.window = window
-        self.job: _Job | None = None
-        self.recent_menu: QMenu | None = None
-        self.folder_action: QAction | None = None
+        self.host = host
+        self.load: _Load | None = None
+        self.drops = _DropFilter(self)
+        window = host.widget()
+        window.setAcceptDrops(True)
+        self.drops.watch(window)
+        if host.charts.made:
+            self.drops.watch(host.charts.canvas)
+        else:  # the chart canvas is made just after the first paint
+            host.charts.ready.connect(self.drops.watch)
+
+    def watch_drops(self, widget) -> None:
+        self.drops.watch(widget)
 
     # ---- starting
-    def start(self, task: Callable, origin: str, remember: str | None = None) -> _Job:
+    def start(self, task: Callable, origin: str, remember: str | None = None) -> Worker:
         self.cancel(silent=True)
-        job = _Job(task, origin, remember, self)
-        job.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
-        job.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        self.job = job
-        job.dialog = self._progress_dialog(job)
-        self.window.statusBar().showMessage(
-            translate("datasets", "Opening %1…").replace("%1", _label(origin)))
-        threading.Thread(target=job.run, name="dataset-load", daemon=True).start()
-        return job
+        worker = Worker(task, "dataset load", self)
+        load = _Load(worker, origin, remember)
+        worker.progressed.connect(lambda step, fraction: self._progressed(load, step, fraction))
+        worker.done.connect(lambda dataset: self._done(load, "loaded", dataset))
+        worker.failed.connect(lambda exc: self._done(load, "failed", exc))
+        worker.cancelled.connect(lambda: self._done(load, "cancelled", None))
+        worker.finished.connect(worker.deleteLater)
+        self.load = load
+        load.dialog = self._progress_dialog(load)
+        self.host.show_status(translate("datasets", "Opening %1…").replace("%1", _label(origin)))
+        worker.start()
+        return worker
 
-    def _progress_dialog(self, job: _Job) -> QProgressDialog:
+    def _progress_dialog(self, load: _Load) -> QProgressDialog:
         dialog = QProgressDialog(
-            translate("datasets", "Opening %1…").replace("%1", _label(job.origin)),
-            translate("datasets", "Cancel"), 0, 100, self.window)
+            translate("datasets", "Opening %1…").replace("%1", _label(load.origin)),
+            translate("datasets", "Cancel"), 0, 100, self.host.widget())
         dialog.setObjectName("dataset progress")
         dialog.setWindowTitle(translate("datasets", "Opening dataset"))
         # not modal: a modal QProgressDialog runs processEvents() inside setValue(), and the
@@ -232,14 +205,14 @@ class DatasetLoads(QObject):
 
     # ---- cancelling
     def busy(self) -> bool:
-        return self.job is not None
+        return self.load is not None
 
     def cancel(self, silent: bool = False) -> None:
-        job, self.job = self.job, None
-        if job is None:
+        load, self.load = self.load, None
+        if load is None:
             return
-        job.cancelled.set()
-        self._close_dialog(job)
+        load.worker.cancel()
+        self._close_dialog(load)
         if not silent:
             self._cancelled_message()
             self.finished.emit("cancelled")
@@ -249,13 +222,12 @@ class DatasetLoads(QObject):
         self.cancel()
 
     def _cancelled_message(self) -> None:
-        self.window.statusBar().showMessage(
-            translate("datasets", "Opening cancelled; %1 stays open.")
-            .replace("%1", current_name(self.window)), 8000)
+        self.host.show_status(translate("datasets", "Opening cancelled; %1 stays open.")
+                              .replace("%1", current_name(self.host.dataset)), 8000)
 
     @staticmethod
-    def _close_dialog(job: _Job) -> None:
-        dialog, job.dialog = job.dialog, None
+    def _close_dialog(load: _Load) -> None:
+        dialog, load.dialog = load.dialog, None
         if dialog is None:
             return
         try:
@@ -266,66 +238,117 @@ class DatasetLoads(QObject):
         dialog.deleteLater()
 
     # ---- results (GUI thread)
-    @Slot(object, str, float)
-    def _progressed(self, job: _Job, step: str, fraction: float) -> None:
-        if job is not self.job or job.dialog is None:
+    def _progressed(self, load: _Load, step: str, fraction: float) -> None:
+        if load is not self.load or load.dialog is None:
             return
-        job.dialog.setLabelText(_step_text(job.origin, step))
-        job.dialog.setValue(max(1, min(99, int(fraction * 100))))
+        load.dialog.setLabelText(_step_text(load.origin, step))
+        load.dialog.setValue(max(1, min(99, int(fraction * 100))))
 
-    @Slot(object, str, object)
-    def _done(self, job: _Job, outcome: str, payload) -> None:
-        job.deleteLater()
-        if job is not self.job:  # cancelled or replaced by a newer request: already answered
+    def _done(self, load: _Load, outcome: str, payload) -> None:
+        if load is not self.load:  # cancelled or replaced by a newer request: already answered
             return
-        self.job = None
-        self._close_dialog(job)
+        self.load = None
+        self._close_dialog(load)
         if outcome == "loaded":
-            self._apply(job, payload)
+            self._apply(load, payload)
         elif outcome == "failed":
-            self._failed(job, payload)
+            self._failed(load, _as_dataset_error(payload, load.origin))
         else:
             self._cancelled_message()
             self.finished.emit("cancelled")
 
-    def _apply(self, job: _Job, dataset) -> None:
-        window = self.window
-        previous = window.dataset
+    def _apply(self, load: _Load, dataset) -> None:
+        host = self.host
+        previous = host.dataset
         try:
-            window.set_dataset(dataset)
+            host.set_dataset(dataset)
         except Exception:  # showing it failed half way: put the old one back as it was
-            log.exception("could not show the dataset %s", job.origin)
-            window.set_dataset(previous)
-            self._failed(job, DatasetError([Problem(_label(job.origin), "loaded, but could not be "
-                                                    "shown because of an internal error.",
-                                                    "The details are in the log file.")],
-                                           job.origin))
+            log.exception("could not show the dataset %s", load.origin)
+            host.set_dataset(previous)
+            self._failed(load, DatasetError([Problem(_label(load.origin), "loaded, but could not be "
+                                                     "shown because of an internal error.",
+                                                     "The details are in the log file.")],
+                                            load.origin))
             return
-        if job.remember:
-            remember_dataset(window.settings, job.remember)
-            window.settings.setValue(f"{GROUP}/last_folder", str(Path(job.remember).parent))
-            self.rebuild_recent_menu()
+        if load.remember:
+            remember_dataset(host.settings, load.remember)
+            host.settings.setValue(f"{GROUP}/last_folder", str(Path(load.remember).parent))
         count = len(dataset.facts)
-        window.statusBar().showMessage(translate("datasets", "Opened %1: %n fact(s).", "", count)
-                                       .replace("%1", current_name(window)), 8000)
+        host.show_status(translate("datasets", "Opened %1: %n fact(s).", "", count)
+                         .replace("%1", current_name(dataset)), 8000)
         self.finished.emit("loaded")
 
-    def _failed(self, job: _Job, error: DatasetError) -> None:
-        window = self.window
+    def _failed(self, load: _Load, error: DatasetError) -> None:
         heading = translate("datasets", "%1 could not be opened. %2 stays open.") \
-            .replace("%1", _label(job.origin)).replace("%2", current_name(window))
-        window.statusBar().showMessage(heading, 8000)
-        log.info("dataset %s refused:\n%s", job.origin, error.report(limit=50))
-        show_report(window, heading, error.report(limit=1000))
+            .replace("%1", _label(load.origin)).replace("%2", current_name(self.host.dataset))
+        self.host.show_status(heading, 8000)
+        log.info("dataset %s refused:\n%s", load.origin, error.report(limit=50))
+        show_report(self.host.widget(), heading, error.report(limit=1000))
         self.finished.emit("failed")
 
-    # ---- the recent menu
-    def rebuild_recent_menu(self) -> None:
-        menu = self.recent_menu
-        if menu is None:
+    # ---- commands
+    def open_path(self, path: str | Path) -> Worker | None:
+        """Open a dataset folder, .zip or .xlsx (or a folder's facts.csv) in the background."""
+        target = dataset_path(path)
+        if target is None:
+            heading = translate("datasets", "%1 is not a dataset. %2 stays open.") \
+                .replace("%1", _label(path)).replace("%2", current_name(self.host.dataset))
+            show_report(self.host.widget(), heading, str(DatasetError([Problem(
+                _label(path), "is neither a dataset folder, a .zip nor an .xlsx workbook.",
+                "Open the folder that holds facts.csv, themes.csv and sources.csv.")], str(path))))
+            return None
+        origin = os.path.abspath(str(target))
+        return self.start(lambda progress: load_dataset(origin, progress), origin, remember=origin)
+
+    def _start_dir(self) -> str:
+        folder = self.host.settings.value(f"{GROUP}/last_folder", "", type=str)
+        if folder and os.path.isdir(folder):
+            return folder
+        dataset = self.host.dataset
+        if dataset is not None and not dataset.bundled:
+            return str(Path(dataset.origin).parent)
+        return str(Path.home())
+
+    def open_dialog(self) -> None:
+        """File → Open dataset…: a .zip, an .xlsx, or a folder by way of its facts.csv."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self.host.widget(), translate("datasets", "Open dataset"), self._start_dir(),
+            translate("datasets", "Datasets (*.zip *.xlsx facts.csv);;Zip archives (*.zip);;"
+                                  "Excel workbooks (*.xlsx);;Dataset folder, by its facts.csv "
+                                  "(facts.csv);;All files (*)"))
+        if path:
+            self.open_path(path)
+
+    def open_folder_dialog(self) -> None:
+        """File → Open dataset folder…"""
+        path = QFileDialog.getExistingDirectory(
+            self.host.widget(), translate("datasets", "Open dataset folder"), self._start_dir())
+        if path:
+            self.open_path(path)
+
+    def reload(self) -> None:
+        """Read the open dataset again from disk (after editing it in a spreadsheet)."""
+        dataset = self.host.dataset
+        if dataset is None:
             return
+        if dataset.bundled:
+            self.open_bundled()
+            return
+        origin = str(dataset.origin)
+        self.start(lambda progress: load_dataset(origin, progress), origin, remember=origin)
+
+    def open_bundled(self) -> None:
+        """File → Back to the bundled dataset."""
+        def task(progress):
+            if not progress("facts.csv", 0.0):
+                raise LoadCancelled()
+            return load_bundled()
+        self.start(task, str(data_path()), remember=None)
+
+    # ---- the recent list (File → Recent datasets, filled each time it opens)
+    def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
-        entries = recent_datasets(self.window.settings)
+        entries = recent_datasets(self.host.settings)
         for number, path in enumerate(entries, start=1):
             name = _label(path).replace("&", "&&")
             action = QAction(f"&{number} {name}" if number < 10 else name, menu)
@@ -334,11 +357,10 @@ class DatasetLoads(QObject):
             if dataset_path(path) is None or not os.path.exists(path):
                 action.setEnabled(False)
                 action.setText(action.text() + " " + translate("datasets", "(not found)"))
-                action.setToolTip(translate("datasets", "%1 is no longer there")
-                                  .replace("%1", path))
+                action.setToolTip(translate("datasets", "%1 is no longer there").replace("%1", path))
             else:
                 action.setToolTip(path)
-                action.triggered.connect(lambda checked=False, p=path: open_path(self.window, p))
+                action.triggered.connect(lambda checked=False, p=path: self.open_path(p))
             menu.addAction(action)
         if not entries:
             empty = menu.addAction(translate("datasets", "No recent datasets"))
@@ -347,14 +369,20 @@ class DatasetLoads(QObject):
             menu.addSeparator()
             clear = menu.addAction(translate("datasets", "Clear the list"))
             clear.setObjectName("clear recent")
-            clear.triggered.connect(lambda checked=False: clear_recent(self.window))
-        menu.setToolTipsVisible(True)
+            clear.triggered.connect(lambda checked=False: self.clear_recent())
 
-    def retranslate(self) -> None:
-        if self.recent_menu is not None:  # entries are built when it opens (aboutToShow), so
-            self.recent_menu.setTitle(translate("datasets", "Recent &datasets"))  # not at start-up
-        if self.folder_action is not None:
-            self.folder_action.setText(translate("datasets", "Open dataset &folder…"))
+    def clear_recent(self) -> None:
+        self.host.settings.remove(RECENT_KEY)
+        self.host.show_status(translate("datasets", "The list of recent datasets is cleared."), 4000)
+
+
+def _as_dataset_error(exc: Exception, origin: str) -> DatasetError:
+    if isinstance(exc, DatasetError):
+        return exc
+    # a bug, not the user's file: still say so, keep the window
+    return DatasetError([Problem(_label(origin), "could not be read because of an internal error "
+                                 f"({type(exc).__name__}: {exc}).",
+                                 "The details are in the log file.")], origin)
 
 
 def _step_text(origin: str, step: str) -> str:
@@ -364,91 +392,6 @@ def _step_text(origin: str, step: str) -> str:
     if step == "building":
         return translate("datasets", "Preparing %1…").replace("%1", name)
     return translate("datasets", "Reading %1 of %2…").replace("%1", step).replace("%2", name)
-
-
-def _controller(window) -> DatasetLoads:
-    loads = getattr(window, "dataset_loads", None)
-    if loads is None:
-        loads = DatasetLoads(window)
-        window.dataset_loads = loads
-    return loads
-
-
-def loads(window) -> DatasetLoads:
-    """The window's loader (tests wait on its ``finished`` signal)."""
-    return _controller(window)
-
-
-# --------------------------------------------------------------------------- commands
-
-
-def open_path(window, path: str | Path) -> _Job | None:
-    """Open a dataset folder, .zip or .xlsx (or a folder's facts.csv) in the background."""
-    target = dataset_path(path)
-    if target is None:
-        heading = translate("datasets", "%1 is not a dataset. %2 stays open.") \
-            .replace("%1", _label(path)).replace("%2", current_name(window))
-        show_report(window, heading, str(DatasetError([Problem(
-            _label(path), "is neither a dataset folder, a .zip nor an .xlsx workbook.",
-            "Open the folder that holds facts.csv, themes.csv and sources.csv.")], str(path))))
-        return None
-    origin = os.path.abspath(str(target))
-    return _controller(window).start(lambda progress: load_dataset(origin, progress), origin,
-                                     remember=origin)
-
-
-def _start_dir(window) -> str:
-    folder = window.settings.value(f"{GROUP}/last_folder", "", type=str)
-    if folder and os.path.isdir(folder):
-        return folder
-    dataset = window.dataset
-    if dataset is not None and not getattr(dataset, "bundled", False):
-        return str(Path(dataset.origin).parent)
-    return str(Path.home())
-
-
-def open_dataset_dialog(window) -> None:
-    """File → Open dataset…: a .zip, an .xlsx, or a folder by way of its facts.csv."""
-    path, _filter = QFileDialog.getOpenFileName(
-        window, translate("datasets", "Open dataset"), _start_dir(window),
-        translate("datasets", "Datasets (*.zip *.xlsx facts.csv);;Zip archives (*.zip);;"
-                              "Excel workbooks (*.xlsx);;Dataset folder, by its facts.csv "
-                              "(facts.csv);;All files (*)"))
-    if path:
-        open_path(window, path)
-
-
-def open_folder_dialog(window) -> None:
-    """File → Open dataset folder…"""
-    path = QFileDialog.getExistingDirectory(window, translate("datasets", "Open dataset folder"),
-                                            _start_dir(window))
-    if path:
-        open_path(window, path)
-
-
-def reload_dataset(window) -> None:
-    """Read the open dataset again from disk (after editing it in a spreadsheet)."""
-    dataset = window.dataset
-    if dataset is None:
-        return
-    if getattr(dataset, "bundled", False):
-        open_bundled(window)
-        return
-    origin = str(dataset.origin)
-    _controller(window).start(lambda progress: load_dataset(origin, progress), origin,
-                              remember=origin)
-
-
-def open_bundled(window) -> None:
-    """File → Back to the bundled dataset."""
-    from desktop.paths import data_path
-    from desktop.ui import launch
-
-    def task(progress):
-        if not progress("facts.csv", 0.0):
-            raise LoadCancelled()
-        return launch.load_bundled()
-    _controller(window).start(task, str(data_path()), remember=None)
 
 
 # --------------------------------------------------------------------------- drag and drop
@@ -469,9 +412,16 @@ def dropped_dataset(mime) -> Path | None:
 class _DropFilter(QObject):
     """Drops a dataset onto the window (or a child that would take text) and opens it."""
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, loads: DatasetLoads):
+        super().__init__(loads)
+        self.loads = loads
+
+    def watch(self, widget) -> None:
+        """Also widgets that take drops themselves (text fields, the chart's scene)."""
+        widget.installEventFilter(self)
+        viewport = getattr(widget, "viewport", None)
+        if callable(viewport):
+            viewport().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
         kind = event.type()
@@ -483,65 +433,6 @@ class _DropFilter(QObject):
             target = dropped_dataset(event.mimeData())
             if target is not None:
                 event.acceptProposedAction()
-                open_path(self.window, target)
+                self.loads.open_path(target)
                 return True
         return False
-
-
-# --------------------------------------------------------------------------- install
-
-
-def install(window) -> None:
-    """Drag and drop, File → Open dataset folder… and File → Recent datasets."""
-    controller = _controller(window)
-    window.setAcceptDrops(True)
-    drops = _DropFilter(window)
-    window._dataset_drops = drops
-    window.installEventFilter(drops)
-    def watch(child) -> None:  # widgets that take drops themselves (text, the chart's scene)
-        child.installEventFilter(drops)
-        viewport = getattr(child, "viewport", None)
-        if callable(viewport):
-            viewport().installEventFilter(drops)
-
-    watch(window.search)
-    if window._chart is not None:
-        watch(window._chart)
-    else:  # the chart canvas is made just after the first paint
-        window.chartReady.connect(watch)
-
-    file_menu = _menu_of(window, "open_dataset")
-    controller.folder_action = QAction(window)
-    controller.folder_action.setObjectName("open_dataset_folder")
-    controller.folder_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-    controller.folder_action.triggered.connect(lambda checked=False: open_folder_dialog(window))
-    window.addAction(controller.folder_action)
-    controller.recent_menu = QMenu(window)
-    controller.recent_menu.setObjectName("recent datasets")
-    controller.recent_menu.aboutToShow.connect(controller.rebuild_recent_menu)
-    if file_menu is not None:
-        file_menu.insertAction(_action_after(file_menu, window.actions_by_id["open_dataset"]),
-                               controller.folder_action)
-        file_menu.insertMenu(_action_after(file_menu, window.actions_by_id["bundled_dataset"]),
-                             controller.recent_menu)
-    controller.retranslate()
-    window.languageChanged.connect(lambda _lang: controller.retranslate())
-
-
-def _menu_of(window, action_id: str) -> QMenu | None:
-    action = window.actions_by_id.get(action_id)
-    if action is None:
-        return None
-    for owner in action.associatedObjects():
-        if isinstance(owner, QMenu):
-            return owner
-    return None
-
-
-def _action_after(menu: QMenu, action: QAction) -> QAction | None:
-    actions = menu.actions()
-    try:
-        index = actions.index(action)
-    except ValueError:
-        return None
-    return actions[index + 1] if index + 1 < len(actions) else None

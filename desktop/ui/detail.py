@@ -13,14 +13,16 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget)
 
-from desktop.app import app_font
-from desktop.domain.charts import chart_facts
-from desktop.domain.dataset import Dataset, ThemeNode
-from desktop.domain.facts import fact_figure, occurrences, paragraphs, related_facts
-from desktop.domain.formatting import format_as_of
+from desktop.domain.dataset import Dataset
+from desktop.domain.facts import occurrences, paragraphs, related_facts
+from desktop.domain.scope import Scope
+from desktop.domain.view import FactView, fact_view
+from desktop.ui.fonts import app_font
 
 
 def _label(size: float = 0, bold: bool = False, selectable: bool = True, name: str = "") -> QLabel:
+    """A plain-text label; ``name`` is its objectName (the spoken name is set in the UI
+    language by ``retranslate``)."""
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -32,7 +34,6 @@ def _label(size: float = 0, bold: bool = False, selectable: bool = True, name: s
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if name:
         label.setObjectName(name)
-        label.setAccessibleName(name)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
 
@@ -72,14 +73,13 @@ class FactDetail(QScrollArea):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("detail")
-        self.setAccessibleName("Fact detail")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.dataset: Dataset | None = None
         self.lang = "zh"
         self.fact_id: str | None = None
-        self.theme: ThemeNode | None = None
-        self.group: tuple[str, str, list[str]] | None = None  # (title zh, title en, fact ids)
+        self.scope: Scope | None = None
+        self.view: FactView | None = None
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -106,14 +106,12 @@ class FactDetail(QScrollArea):
         buttons.addStretch(1)
         self.article = QTextBrowser()
         self.article.setObjectName("article")
-        self.article.setAccessibleName("Article passage")
         self.article.setOpenLinks(False)
         self.article.setMinimumHeight(220)
         self.article.setVisible(False)
         self.related_caption = _label(bold=True, selectable=False, name="related caption")
         self.related = QLabel()
         self.related.setObjectName("related")
-        self.related.setAccessibleName("Related facts")
         self.related.setTextFormat(Qt.TextFormat.RichText)
         self.related.setWordWrap(True)
         self.related.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -136,10 +134,17 @@ class FactDetail(QScrollArea):
         self.setWidget(body)
         self.retranslate()
 
-    def tr_(self, zh: str, en: str) -> str:
-        return zh if self.lang == "zh" else en
-
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Fact detail"))
+        for widget, name in ((self.crumbs, self.tr("Where this is in the themes")),
+                             (self.figure, self.tr("Figure")), (self.title, self.tr("Title")),
+                             (self.statement, self.tr("Statement")),
+                             (self.meta, self.tr("Who states it, source and date")),
+                             (self.quote, self.tr("The article’s words")),
+                             (self.article, self.tr("Article passage")),
+                             (self.related, self.tr("Related facts")),
+                             (self.cards_box, self.tr("Headline figures"))):
+            widget.setAccessibleName(name)
         self.show_article.setText(self.tr("Show in article"))
         self.show_article.setToolTip(self.tr("Show the paragraph of the article that states this fact"))
         self.quote_caption.setText(self.tr("In the article’s words"))
@@ -151,23 +156,21 @@ class FactDetail(QScrollArea):
         self.retranslate()
         self.refresh()
 
-    def set_dataset(self, dataset: Dataset | None) -> None:
+    def set_dataset(self, dataset: Dataset | None, lang: str | None = None) -> None:
         self.dataset = dataset
+        if lang:
+            self.lang = lang
         self.fact_id = None
-        self.theme = None
+        self.scope = None
         self.refresh()
 
     def show_fact(self, fact_id: str) -> None:
-        self.fact_id, self.theme, self.group = fact_id, None, None
+        self.fact_id = fact_id
         self.refresh()
 
-    def show_theme(self, theme: ThemeNode | None) -> None:
-        self.fact_id, self.theme, self.group = None, theme, None
-        self.refresh()
-
-    def show_group(self, title_zh: str, title_en: str, fact_ids: list[str]) -> None:
-        """A place or field group: its name, how many facts, and their figures as cards."""
-        self.fact_id, self.theme, self.group = None, None, (title_zh, title_en, list(fact_ids))
+    def show_scope(self, scope: Scope | None) -> None:
+        """A theme, place, field or search result: its name, summary, count and figures."""
+        self.fact_id, self.scope = None, scope
         self.refresh()
 
     def refresh(self) -> None:
@@ -178,93 +181,65 @@ class FactDetail(QScrollArea):
             widget.setVisible(fact_mode)
         self.cards_box.setVisible(not fact_mode)
         if not fact_mode:
+            self.view = None
             self.article.setVisible(False)
-            self._show_theme()
+            self._show_scope()
             return
-        zh, lang, fid = self.lang == "zh", self.lang, self.fact_id
-        row = ds.facts.loc[fid]
-        theme = ds.theme_of(fid)
-        self.crumbs.setText(" › ".join(n.title(lang) for n in theme.path()))
-        figure = fact_figure(ds, fid, lang)
-        self.figure.setText(figure)
-        self.figure.setVisible(bool(figure))
-        self.title.setText(row["title_zh"] if zh else row["title_en"])
-        self.statement.setText(row["text_zh"] if zh else row["text_en"])
-        meta = []
-        if row["as_of"]:
-            meta.append(format_as_of(row["as_of"], lang))
-        who = ds.name("attribution", row["attribution"], lang)
-        note = ds.note("attribution", row["attribution"], lang)
-        meta.append(self.tr("Stated by: %1").replace("%1", who + (f"({note})" if zh and note else
-                                                                   f" ({note})" if note else "")))
-        meta.append(self.tr("Source: %1").replace("%1", ds.citation(row["source"], lang)))
-        places = [ds.name("place", k, lang) for k in ds.keys(fid, "places")]
-        tags = [ds.name("tag", k, lang) for k in ds.keys(fid, "tags")]
-        sep = "、" if zh else ", "
-        if places:
-            meta.append(self.tr("Places: %1").replace("%1", sep.join(places)))
-        if tags:
-            meta.append(self.tr("Fields: %1").replace("%1", sep.join(tags)))
-        self.meta.setText("\n".join(meta))
-        self.quote.setText(f"“{row['quote']}”" if zh else f"“{row['quote']}”")
-        places_found = occurrences(ds.source_text(row["source"]), row["quote"])
+        view = self.view = fact_view(ds, self.fact_id, self.lang)
+        self.crumbs.setText(" › ".join(view.theme_path))
+        self.figure.setText(view.figure)
+        self.figure.setVisible(view.has_figure)
+        self.title.setText(view.title)
+        self.statement.setText(view.statement)
+        self.statement.setVisible(True)
+        self.meta.setText("\n".join(line for line in (view.provenance(), view.where()) if line))
+        self.quote.setText(view.quoted())
+        places_found = occurrences(ds.source_text(view.source_id), view.quote)
         if len(places_found) > 1:
             self.quote_caption.setText(self.tr("In the article’s words (stated %n times)", "",
                                                len(places_found)))
         else:
             self.quote_caption.setText(self.tr("In the article’s words"))
-        related = related_facts(ds, fid)
         links = []
-        for other in related:
-            r = ds.facts.loc[other]
-            text = r["title_zh"] if zh else r["title_en"]
-            fig = fact_figure(ds, other, lang)
-            links.append(f'<a href="fact:{html.escape(other, quote=True)}">{html.escape(text)}</a>'
-                         + (f" · {html.escape(fig)}" if fig else ""))
+        for other in related_facts(ds, view.id):
+            rv = fact_view(ds, other, self.lang)
+            links.append(f'<a href="fact:{html.escape(other, quote=True)}">{html.escape(rv.title)}</a>'
+                         + (f" · {html.escape(rv.figure)}" if rv.figure else ""))
         self.related.setText("<br>".join(links) if links else html.escape(self.tr("None")))
         if self.show_article.isChecked():
             self._fill_article()
 
-    def _show_theme(self) -> None:
-        ds, lang = self.dataset, self.lang
-        if ds is None:
+    def _show_scope(self) -> None:
+        ds, lang, scope = self.dataset, self.lang, self.scope
+        self.figure.setText("")
+        self.figure.setVisible(False)
+        if ds is None or scope is None:
             self.crumbs.setText("")
-            self.figure.setText("")
-            self.title.setText(self.tr("No dataset is open"))
-            self.statement.setText(self.tr("Use File → Open dataset… or return to the bundled dataset."))
+            self.title.setText(self.tr("No dataset is open") if ds is None else "")
+            self.statement.setText(self.tr("Use File → Open dataset… or return to the bundled "
+                                           "dataset.") if ds is None else "")
             self.meta.setText("")
             self._fill_cards([])
             return
-        if self.group is not None:
-            title_zh, title_en, ids = self.group
-            self.crumbs.setText("")
-            self.figure.setVisible(False)
-            self.title.setText(title_zh if lang == "zh" else title_en)
-            self.statement.setText("")
-            self.meta.setText(self.tr("%n fact(s) in this group", "", len(ids)))
-            self._fill_cards(ds.quantitative(ids)[:24])
-            return
-        theme = self.theme or ds.overview
-        self.crumbs.setText(" › ".join(n.title(lang) for n in theme.path()[:-1]))
-        count = len(theme.all_facts())
-        self.figure.setText("")
-        self.figure.setVisible(False)
-        self.title.setText(theme.title(lang))
-        self.statement.setText(theme.summary(lang))
-        self.meta.setText(self.tr("%n fact(s) in this theme", "", count))
-        self._fill_cards(chart_facts(ds, theme)[:24])
+        path = scope.theme.path()[:-1] if scope.theme is not None else []
+        self.crumbs.setText(" › ".join(n.title(lang) for n in path))
+        self.title.setText(scope.title(lang))
+        self.statement.setText(scope.summary(lang))
+        self.statement.setVisible(bool(scope.summary(lang)))
+        count = len(scope.fact_ids)
+        self.meta.setText(self.tr("%n fact(s) in this theme", "", count) if scope.kind == "theme"
+                          else self.tr("%n fact(s) in this group", "", count))
+        self._fill_cards(scope.chart_facts(ds)[:24])
 
     def _fill_cards(self, fact_ids: list[str]) -> None:
         while self.cards.count():
             item = self.cards.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        ds, zh = self.dataset, self.lang == "zh"
         columns = 3
         for n, fid in enumerate(fact_ids):
-            row = ds.facts.loc[fid]
-            card = FigureCard(fid, fact_figure(ds, fid, self.lang),
-                              row["title_zh"] if zh else row["title_en"])
+            view = fact_view(self.dataset, fid, self.lang)
+            card = FigureCard(fid, view.figure, view.title)
             card.clicked.connect(lambda checked=False, f=fid: self.factRequested.emit(f))
             self.cards.addWidget(card, n // columns, n % columns)
 
@@ -279,13 +254,12 @@ class FactDetail(QScrollArea):
             self._fill_article()
 
     def _fill_article(self) -> None:
-        ds, fid = self.dataset, self.fact_id
-        if ds is None or fid is None:
+        ds, view = self.dataset, self.view
+        if ds is None or view is None:
             return
-        row = ds.facts.loc[fid]
-        text = ds.source_text(row["source"])
+        text = ds.source_text(view.source_id)
         paras = paragraphs(text)
-        found = occurrences(text, row["quote"])
+        found = occurrences(text, view.quote)
         marks: dict[int, list[tuple[int, int]]] = {}
         for occ in found:
             marks.setdefault(occ.paragraph, []).append((occ.start, occ.end))
@@ -312,13 +286,12 @@ class FactDetail(QScrollArea):
 
     def highlighted_passages(self) -> list[str]:
         """The highlighted words of the article view (what a reader sees marked)."""
-        ds, fid = self.dataset, self.fact_id
-        if ds is None or fid is None:
+        ds, view = self.dataset, self.view
+        if ds is None or view is None:
             return []
-        row = ds.facts.loc[fid]
-        text = ds.source_text(row["source"])
+        text = ds.source_text(view.source_id)
         paras = paragraphs(text)
-        return [paras[o.paragraph].text[o.start:o.end] for o in occurrences(text, row["quote"])]
+        return [paras[o.paragraph].text[o.start:o.end] for o in occurrences(text, view.quote)]
 
     def _link(self, href: str) -> None:
         if href.startswith("fact:"):

@@ -1,7 +1,7 @@
 """Taking facts out of the app: a chart as a PNG for slides (or on the clipboard), the facts in
 view as CSV, and a fact sheet as an A4 PDF.
 
-Every file goes through :mod:`desktop.safe_write` (a temporary file next to the target, renamed
+Every file goes through :mod:`desktop.base.safe_write` (a temporary file next to the target, renamed
 into place), so a failed export leaves nothing half-written; the error is shown in plain words
 and the window carries on as it was."""
 
@@ -18,14 +18,16 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDialog, Q
                                QRadioButton, QSpinBox, QWidget)
 
 from desktop import APP_NAME
-from desktop.app import FONT_FAMILY, app_font
+from desktop.ui.fonts import FONT_FAMILY, app_font
 from desktop.domain.charts import ChartSpec, chart_specs
+from desktop.domain.dataset import Dataset
+from desktop.domain.scope import Scope, all_scope
 from desktop.domain.export import (SheetLabels, chart_file_name, document_file_name,
                                    fact_sheet_html, facts_csv_bytes)
-from desktop.render import (DEFAULT_SIZE, MAX_SIDE, MIN_SIDE, PRESETS, STYLES, RenderError,
+from desktop.ui.chart.render import (DEFAULT_SIZE, MAX_SIDE, MIN_SIDE, PRESETS, STYLES, RenderError,
                             png_bytes, render_chart_image)
-from desktop.safe_write import WriteError, write_bytes
-from desktop.ui.tree_model import FACT_ID_ROLE
+from desktop.base.safe_write import WriteError, write_bytes
+from desktop.ui.host import Host
 
 log = logging.getLogger(__name__)
 
@@ -38,16 +40,16 @@ translate = QCoreApplication.translate  # context "Export"; pyside6-lupdate read
 # --------------------------------------------------------------------------- settings
 
 
-def _setting(window, key: str, default, kind=str):
+def _setting(settings, key: str, default, kind=str):
     try:
-        return window.settings.value(f"{GROUP}/{key}", default, type=kind)
+        return settings.value(f"{GROUP}/{key}", default, type=kind)
     except (TypeError, ValueError):
         return default
 
 
-def last_folder(window) -> Path:
+def last_folder(settings) -> Path:
     """Where the save dialogs start: the folder last saved to, else Pictures / Documents / home."""
-    folder = _setting(window, "last_folder", "")
+    folder = _setting(settings, "last_folder", "")
     if folder and Path(folder).is_dir():
         return Path(folder)
     for location in (QStandardPaths.StandardLocation.PicturesLocation,
@@ -56,10 +58,6 @@ def last_folder(window) -> Path:
         if path and Path(path).is_dir():
             return Path(path)
     return Path.home()
-
-
-def _remember_folder(window, path: Path) -> None:
-    window.settings.setValue(f"{GROUP}/last_folder", str(path.parent))
 
 
 # --------------------------------------------------------------------------- the size dialog
@@ -148,10 +146,10 @@ class ExportChartDialog(QDialog):
         return "dark" if self.dark.isChecked() else "light"
 
 
-def _remembered_size(window) -> tuple[int, int]:
+def _remembered_size(settings) -> tuple[int, int]:
     try:
-        width = int(_setting(window, "width", DEFAULT_SIZE[0], int))
-        height = int(_setting(window, "height", DEFAULT_SIZE[1], int))
+        width = int(_setting(settings, "width", DEFAULT_SIZE[0], int))
+        height = int(_setting(settings, "height", DEFAULT_SIZE[1], int))
     except (TypeError, ValueError):
         return DEFAULT_SIZE
     if MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE:
@@ -159,18 +157,20 @@ def _remembered_size(window) -> tuple[int, int]:
     return DEFAULT_SIZE
 
 
-def _remembered_style(window) -> str:
-    style = _setting(window, "style", "light")
+def _remembered_style(settings) -> str:
+    style = _setting(settings, "style", "light")
     return style if style in STYLES else "light"
 
 
 # --------------------------------------------------------------------------- saving
 
 
-def ask_save_path(window, caption: str, name: str, file_filter: str, suffix: str) -> Path | None:
+def ask_save_path(parent, settings, caption: str, name: str, file_filter: str,
+                  suffix: str) -> Path | None:
     """The save dialog, starting in the last folder with a suggested name; asks before replacing
     an existing file (the dialog is told not to, so every platform behaves the same)."""
-    start = str(last_folder(window) / name)
+    window = parent
+    start = str(last_folder(settings) / name)
     chosen, _filter = QFileDialog.getSaveFileName(
         window, caption, start, file_filter,
         options=QFileDialog.Option.DontConfirmOverwrite)
@@ -196,104 +196,6 @@ def ask_save_path(window, caption: str, name: str, file_filter: str, suffix: str
     return path
 
 
-def _saved(window, path: Path, message: str) -> None:
-    _remember_folder(window, path)
-    window.statusBar().showMessage(message.replace("%1", str(path)), 6000)
-    log.info("exported %s", path)
-
-
-def _failed(window, caption: str, exc: Exception) -> None:
-    log.warning("export failed: %s", exc)
-    QMessageBox.warning(window, caption, str(exc))
-
-
-# --------------------------------------------------------------------------- charts
-
-
-def export_chart_dialog(window) -> None:
-    spec: ChartSpec | None = window.current_spec()
-    if spec is None:
-        window.statusBar().showMessage(translate("Export", "No chart to export here."), 4000)
-        return
-    dialog = ExportChartDialog(window, _remembered_size(window), _remembered_style(window))
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        width, height = dialog.chosen_size()
-        style = dialog.chosen_style()
-    finally:
-        dialog.deleteLater()
-    window.settings.setValue(f"{GROUP}/width", width)
-    window.settings.setValue(f"{GROUP}/height", height)
-    window.settings.setValue(f"{GROUP}/style", style)
-    caption = translate("Export", "Export chart")
-    path = ask_save_path(window, caption, chart_file_name(spec),
-                         translate("Export", "PNG image (*.png)"), ".png")
-    if path is None:
-        return
-    try:
-        data = png_bytes(render_chart_image(spec, width, height, style))
-        write_bytes(path, data)
-    except (WriteError, RenderError) as exc:
-        _failed(window, caption, exc)
-        return
-    _saved(window, path, translate("Export", "Chart saved to %1"))
-
-
-def copy_chart(window) -> None:
-    spec = window.current_spec()
-    if spec is None:
-        window.statusBar().showMessage(translate("Export", "No chart to copy here."), 4000)
-        return
-    image = render_chart_image(spec, *COPY_SIZE, _remembered_style(window))
-    QGuiApplication.clipboard().setImage(image)
-    window.statusBar().showMessage(
-        translate("Export", "Chart copied (1920 × 1080): paste it into a slide"), 5000)
-
-
-# --------------------------------------------------------------------------- CSV
-
-
-def scope_title(window) -> tuple[str, str]:
-    """(title, file-name scope) of what the window shows: search result, theme or group."""
-    if window.search_hits is not None:
-        query = window.search.text().strip()
-        return translate("Export", "Search: “%1”").replace("%1", query), "search"
-    index = window.tree.currentIndex()
-    if index.isValid() and index.data(FACT_ID_ROLE):
-        index = index.parent()
-    group = index.internalPointer().group if index.isValid() else None
-    if group is not None:
-        return group.title(window.lang), group.key
-    return translate("Export", "All facts"), "all"
-
-
-def export_csv_dialog(window) -> None:
-    dataset = window.dataset
-    if dataset is None:
-        return
-    ids = window.current_scope_facts()
-    caption = translate("Export", "Export facts as CSV")
-    if not ids:
-        QMessageBox.information(window, caption,
-                                translate("Export", "There are no facts here to export."))
-        return
-    _title, scope = scope_title(window)
-    path = ask_save_path(window, caption, document_file_name("facts", scope, window.lang, "csv"),
-                         translate("Export", "CSV file (*.csv)"), ".csv")
-    if path is None:
-        return
-    try:
-        write_bytes(path, facts_csv_bytes(dataset, ids))
-    except WriteError as exc:
-        _failed(window, caption, exc)
-        return
-    _saved(window, path, translate("Export", "%n fact(s) saved to %1", "", len(ids)))
-
-
-# --------------------------------------------------------------------------- fact sheet
-
-
 def sheet_fonts(lang: str) -> list[str]:
     """The app's own font list (a Latin UI font, then the bundled CJK font), the bundled one
     always named so its glyphs are embedded. A Chinese sheet puts the CJK font first: its
@@ -302,22 +204,14 @@ def sheet_fonts(lang: str) -> list[str]:
     return [FONT_FAMILY] + families if lang == "zh" else families + [FONT_FAMILY]
 
 
+
 def sheet_labels(count: int) -> SheetLabels:
     return SheetLabels(facts=translate("Export", "Facts"),
-                       date=translate("Export", "Date"),
-                       stated_by=translate("Export", "Stated by"),
                        quote=translate("Export", "Original words"),
                        source=translate("Export", "Source"),
                        charts=translate("Export", "Charts"),
                        count=translate("Export", "%n fact(s)", "", count))
 
-
-def _sheet_specs(window, ids: list[str], title: str) -> list[ChartSpec]:
-    """The charts of the fact sheet: those on screen, or those of a search result."""
-    dataset = window.dataset
-    if window.search_hits is not None:
-        return chart_specs(dataset, dataset.overview, window.lang, fact_ids=ids, title=title)
-    return list(window.specs)
 
 
 def _page_layout() -> QPageLayout:
@@ -325,9 +219,11 @@ def _page_layout() -> QPageLayout:
                        QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
 
 
+
 def sheet_text_width() -> float:
     """The printable width of an A4 page in points: the document is laid out in points."""
     return _page_layout().paintRect(QPageLayout.Unit.Point).width()
+
 
 
 def fact_sheet_pdf(html_text: str, images: dict[str, QImage], title: str) -> bytes:
@@ -358,42 +254,131 @@ def fact_sheet_pdf(html_text: str, images: dict[str, QImage], title: str) -> byt
     return bytes(data.data())
 
 
-def fact_sheet_dialog(window) -> None:
-    dataset = window.dataset
-    if dataset is None:
-        return
-    caption = translate("Export", "Fact sheet PDF")
-    ids = window.current_scope_facts()
-    if not ids:
-        QMessageBox.information(window, caption,
-                                translate("Export", "There are no facts here to put on a sheet."))
-        return
-    title, scope = scope_title(window)
-    name = document_file_name("fact-sheet", scope, window.lang, "pdf")
-    path = ask_save_path(window, caption, name, translate("Export", "PDF document (*.pdf)"), ".pdf")
-    if path is None:
-        return
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        html_text, images = build_fact_sheet(window, ids, title)
-        write_bytes(path, fact_sheet_pdf(html_text, images, title))
-    except (WriteError, RenderError) as exc:
-        error = exc
-    else:
-        error = None
-    finally:
-        QApplication.restoreOverrideCursor()
-    if error is not None:
-        _failed(window, caption, error)
-        return
-    _saved(window, path, translate("Export", "Fact sheet saved to %1"))
+class ExportController:
+    """File → Export chart…, Copy chart, CSV and fact-sheet PDF, for what the user is looking at
+    (the window's current Scope and chart)."""
+
+    def __init__(self, host: Host):
+        self.host = host
+
+    def _saved(self, path: Path, message: str) -> None:
+        self.host.settings.setValue(f"{GROUP}/last_folder", str(path.parent))
+        self.host.show_status(message.replace("%1", str(path)), 6000)
+        log.info("exported %s", path)
+
+    def _failed(self, caption: str, exc: Exception) -> None:
+        log.warning("export failed: %s", exc)
+        QMessageBox.warning(self.host.widget(), caption, str(exc))
+
+    def scope(self) -> Scope | None:
+        """What the commands act on: the window's scope, else (nothing selected) every fact."""
+        host = self.host
+        if host.dataset is None:
+            return None
+        return host.current_scope() or all_scope(host.dataset)
+
+    # ---- charts
+    def export_chart_dialog(self) -> None:
+        host = self.host
+        spec: ChartSpec | None = host.current_spec()
+        if spec is None:
+            host.show_status(translate("Export", "No chart to export here."), 4000)
+            return
+        dialog = ExportChartDialog(host.widget(), _remembered_size(host.settings),
+                                   _remembered_style(host.settings))
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            width, height = dialog.chosen_size()
+            style = dialog.chosen_style()
+        finally:
+            dialog.deleteLater()
+        host.settings.setValue(f"{GROUP}/width", width)
+        host.settings.setValue(f"{GROUP}/height", height)
+        host.settings.setValue(f"{GROUP}/style", style)
+        caption = translate("Export", "Export chart")
+        path = ask_save_path(host.widget(), host.settings, caption, chart_file_name(spec),
+                             translate("Export", "PNG image (*.png)"), ".png")
+        if path is None:
+            return
+        try:
+            data = png_bytes(render_chart_image(spec, width, height, style))
+            write_bytes(path, data)
+        except (WriteError, RenderError) as exc:
+            self._failed(caption, exc)
+            return
+        self._saved(path, translate("Export", "Chart saved to %1"))
+
+    def copy_chart(self) -> None:
+        spec = self.host.current_spec()
+        if spec is None:
+            self.host.show_status(translate("Export", "No chart to copy here."), 4000)
+            return
+        image = render_chart_image(spec, *COPY_SIZE, _remembered_style(self.host.settings))
+        QGuiApplication.clipboard().setImage(image)
+        self.host.show_status(
+            translate("Export", "Chart copied (1920 × 1080): paste it into a slide"), 5000)
+
+    # ---- CSV
+    def export_csv_dialog(self) -> None:
+        host, scope = self.host, self.scope()
+        if scope is None:
+            return
+        caption = translate("Export", "Export facts as CSV")
+        if not scope.fact_ids:
+            QMessageBox.information(host.widget(), caption,
+                                    translate("Export", "There are no facts here to export."))
+            return
+        path = ask_save_path(host.widget(), host.settings, caption,
+                             document_file_name("facts", scope, host.lang, "csv"),
+                             translate("Export", "CSV file (*.csv)"), ".csv")
+        if path is None:
+            return
+        try:
+            write_bytes(path, facts_csv_bytes(host.dataset, list(scope.fact_ids)))
+        except WriteError as exc:
+            self._failed(caption, exc)
+            return
+        self._saved(path, translate("Export", "%n fact(s) saved to %1", "", len(scope.fact_ids)))
+
+    # ---- fact sheet
+    def fact_sheet_dialog(self) -> None:
+        host, scope = self.host, self.scope()
+        if scope is None:
+            return
+        caption = translate("Export", "Fact sheet PDF")
+        if not scope.fact_ids:
+            QMessageBox.information(host.widget(), caption,
+                                    translate("Export", "There are no facts here to put on a sheet."))
+            return
+        name = document_file_name("fact-sheet", scope, host.lang, "pdf")
+        path = ask_save_path(host.widget(), host.settings, caption, name,
+                             translate("Export", "PDF document (*.pdf)"), ".pdf")
+        if path is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            html_text, images = build_fact_sheet(host.dataset, scope, host.lang)
+            write_bytes(path, fact_sheet_pdf(html_text, images, scope.title(host.lang)))
+        except (WriteError, RenderError) as exc:
+            error = exc
+        else:
+            error = None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if error is not None:
+            self._failed(caption, error)
+            return
+        self._saved(path, translate("Export", "Fact sheet saved to %1"))
 
 
-def build_fact_sheet(window, ids: list[str], title: str) -> tuple[str, dict[str, QImage]]:
-    specs = _sheet_specs(window, ids, title)
+def build_fact_sheet(dataset: Dataset, scope: Scope, lang: str) -> tuple[str, dict[str, QImage]]:
+    """The sheet of a scope: its charts, then every fact of it."""
+    specs = chart_specs(dataset, scope, lang)
     images = {f"chart-{i}.png": render_chart_image(spec, *SHEET_CHART_SIZE, "light")
               for i, spec in enumerate(specs)}
-    html_text = fact_sheet_html(window.dataset, ids, title, window.lang, list(images),
-                                sheet_fonts(window.lang), sheet_labels(len(ids)),
+    ids = list(scope.fact_ids)
+    html_text = fact_sheet_html(dataset, ids, scope.title(lang), lang, list(images),
+                                sheet_fonts(lang), sheet_labels(len(ids)),
                                 image_width=sheet_text_width())
     return html_text, images

@@ -6,19 +6,13 @@ import logging
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.app import install_translator, system_language
+from desktop.ui.i18n import install_translator, system_language
 from desktop.domain import DatasetError, load_dataset
-from desktop.paths import data_path
+from desktop.domain.bundled import load_bundled
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import open_settings
 
 log = logging.getLogger(__name__)
-
-
-def load_bundled():
-    dataset = load_dataset(data_path())
-    dataset.bundled = True
-    return dataset
 
 
 def open_main_window(app: QApplication, lang: str | None = None, dataset_path: str | None = None,
@@ -50,7 +44,7 @@ def open_main_window(app: QApplication, lang: str | None = None, dataset_path: s
 
 
 def _warn(text: str, details: str) -> None:
-    from desktop.app import close_splash
+    from desktop.ui.platform import close_splash
     close_splash()  # the single-file build's splash screen must not cover this message
     box = QMessageBox(QMessageBox.Icon.Warning, QApplication.applicationDisplayName(), text)
     box.setDetailedText(details)

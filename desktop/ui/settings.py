@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from desktop.userdirs import config_dir
+from desktop.base.userdirs import config_dir
 
 log = logging.getLogger(__name__)
 SETTINGS_VERSION = 1

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain.dataset import Dataset
-from desktop.domain.facts import fact_figure
+from desktop.domain.view import FactView, fact_view
 from desktop.domain.grouping import Group, build_groups, filtered
 
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,9 +62,21 @@ class BrowseModel(QAbstractItemModel):
         self._root = _Item(Group("", "", ""), None, None, 0)
         self._keep: set[str] | None = None
         self._highlight: set[str] = set()
+        self._views: dict[tuple[str, str], FactView] = {}
+
+    def view(self, fact_id: str) -> FactView:
+        """The fact as shown in the model's language (kept for the rows painted recently)."""
+        key = (fact_id, self.lang)
+        view = self._views.get(key)
+        if view is None:
+            if len(self._views) > 4096:
+                self._views.clear()
+            view = self._views[key] = fact_view(self.dataset, fact_id, self.lang)
+        return view
 
     # ---- feeding
     def set_dataset(self, dataset: Dataset | None) -> None:
+        self._views.clear()
         self.dataset = dataset
         self._keep = None
         self._rebuild_groups()
@@ -171,13 +183,10 @@ class BrowseModel(QAbstractItemModel):
             return None
         fid = item.fact_id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            row = self.dataset.facts.loc[fid]
-            title = row["title_zh"] if self.lang == "zh" else row["title_en"]
-            figure = fact_figure(self.dataset, fid, self.lang)
-            return f"{title} · {figure}" if figure else title
+            view = self.view(fid)
+            return f"{view.title} · {view.figure}" if view.figure else view.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            row = self.dataset.facts.loc[fid]
-            return plain_tooltip(row["text_zh"] if self.lang == "zh" else row["text_en"])
+            return plain_tooltip(self.view(fid).statement)
         if role == Qt.ItemDataRole.BackgroundRole and fid in self._highlight:
             return QBrush(HIGHLIGHT)
         if role == Qt.ItemDataRole.ForegroundRole and fid in self._highlight:
@@ -189,6 +198,13 @@ class BrowseModel(QAbstractItemModel):
         return None
 
     # ---- lookups for the window
+    def group_at(self, index: QModelIndex) -> Group | None:
+        """The group a row stands for (a fact's row: None)."""
+        if not index.isValid():
+            return None
+        item = index.internalPointer()
+        return item.group if item.fact_id is None else None
+
     def find_fact(self, fact_id: str) -> QModelIndex:
         """The first row showing this fact (a fact may stand under several places or tags)."""
         def search(item: _Item, parent_index: QModelIndex) -> QModelIndex:

@@ -7,7 +7,7 @@ import logging
 import logging.handlers
 import sys
 
-from desktop.userdirs import log_dir
+from desktop.base.userdirs import log_dir
 
 LOG_NAME = "bri-facts.log"
 _crash_file = None

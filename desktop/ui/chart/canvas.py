@@ -16,10 +16,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient
 from PySide6.QtWidgets import QToolTip
 
-from desktop.app import app_font
+from desktop.ui.fonts import app_font
 from desktop.domain.charts import ChartSpec
 from desktop.domain.formatting import format_figure, format_number_en, format_number_zh
-from desktop.ui.chart_style import STYLES, wrap_label
+from desktop.ui.chart.style import STYLES, wrap_label
 from desktop.ui.tree_model import plain_tooltip
 
 
@@ -92,6 +92,8 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         self.interactive = interactive
         self.selected: str | None = None
         self._bars: list[pg.BarGraphItem] = []
+        #: per fact: (bar, its item, the open end's item, the arrow, the open end's length)
+        self._parts: dict[str, tuple] = {}
         self._value_labels: list[pg.TextItem] = []
         self._extent = (0.0, 1.0)
         self.setAccessibleName("chart")
@@ -143,6 +145,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         plot, s, c = self.plot, self.scale, STYLES[self.style_name]
         plot.clear()
         self._bars, self._value_labels = [], []
+        self._parts = {}
         if spec is None or not spec.bars:
             self.title.set_text(spec.title if spec else "")
             self.subtitle.set_text("")
@@ -163,32 +166,22 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         self._extent = (0.0, top * 1.42)
         height = 0.62
         for bar, y in zip(bars, ys):
-            selected = bar.fact_id == self.selected
-            colour = QColor(c["select"] if selected else (c["about"] if bar.qualifier == "about" else c["bar"]))
-            brush = QBrush(colour)
-            if bar.qualifier == "about":
-                brush = QBrush(colour, Qt.BrushStyle.BDiagPattern)
-            pen = pg.mkPen(colour, width=max(1.0, 1.5 * s),
-                           style=Qt.PenStyle.DashLine if bar.qualifier == "about" else Qt.PenStyle.SolidLine)
+            brush, pen, colour = self._bar_paint(bar)
             item = pg.BarGraphItem(x0=[0], y=[y], height=height, width=[bar.value], brush=brush, pen=pen)
             item.fact_id = bar.fact_id
             plot.addItem(item)
             self._bars.append(item)
             end = bar.value
+            ext = arrow = None
             if bar.qualifier == "more_than":  # a lower bound: the bar runs on, fading, with an arrow
-                grad = QLinearGradient(QPointF(end, 0), QPointF(end + open_end, 0))
-                grad.setColorAt(0, colour)
-                faded = QColor(colour)
-                faded.setAlpha(0)
-                grad.setColorAt(1, faded)
-                grad.setCoordinateMode(QLinearGradient.CoordinateMode.LogicalMode)
                 ext = pg.BarGraphItem(x0=[end], y=[y], height=height, width=[open_end],
-                                      brush=QBrush(grad), pen=pg.mkPen(None))
+                                      brush=_fade(colour, end, open_end), pen=pg.mkPen(None))
                 plot.addItem(ext)
                 end += open_end
                 arrow = pg.ArrowItem(pos=(end, y), angle=180, headLen=12 * s, tipAngle=40,
                                      brush=colour, pen=pg.mkPen(None))
                 plot.addItem(arrow)
+            self._parts[bar.fact_id] = (bar, item, ext, arrow, open_end)
             label = pg.TextItem(bar.figure, color=c["fg"], anchor=(0, 0.5))
             label.setFont(_font(15 * s, bold=True))
             label.setPos(end + top * 0.015, y)
@@ -262,12 +255,38 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
                 break
         self.fit_value_labels()
 
+    def _bar_paint(self, bar) -> tuple[QBrush, object, QColor]:
+        """Brush, pen and colour of a bar: marked when selected, hatched and dashed when the
+        figure is approximate."""
+        c, s = STYLES[self.style_name], self.scale
+        about = bar.qualifier == "about"
+        colour = QColor(c["select"] if bar.fact_id == self.selected else (c["about"] if about else c["bar"]))
+        brush = QBrush(colour, Qt.BrushStyle.BDiagPattern) if about else QBrush(colour)
+        pen = pg.mkPen(colour, width=max(1.0, 1.5 * s),
+                       style=Qt.PenStyle.DashLine if about else Qt.PenStyle.SolidLine)
+        return brush, pen, colour
+
     def select(self, fact_id: str | None) -> None:
-        """Mark this fact's bar (None: no bar); the previously marked bar is redrawn plain."""
-        if fact_id != self.selected:
-            self.selected = fact_id
-            if self.spec is not None:
-                self.set_spec(self.spec)
+        """Mark this fact's bar (None: no bar): the two bars concerned are recoloured in place;
+        no plot item is made or removed."""
+        if fact_id == self.selected:
+            return
+        previous, self.selected = self.selected, fact_id
+        for fid in (previous, fact_id):
+            parts = self._parts.get(fid)
+            if parts is None:
+                continue
+            bar, item, ext, arrow, open_end = parts
+            brush, pen, colour = self._bar_paint(bar)
+            item.setOpts(brush=brush, pen=pen)
+            if ext is not None:
+                ext.setOpts(brush=_fade(colour, bar.value, open_end))
+            if arrow is not None:
+                arrow.setStyle(brush=colour)
+
+    def bar_colour(self, fact_id: str) -> str:
+        """The colour a bar is drawn in, as #rrggbb (what a reader sees marked)."""
+        return QBrush(self._parts[fact_id][1].opts["brush"]).color().name()
 
     # ---- reading back (tests and accessibility)
     def bar_values(self) -> list[tuple[str, float]]:
@@ -307,6 +326,17 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         index = [b.fact_id for b in self.spec.bars].index(fact_id)
         bar = self.spec.bars[index]
         return self.plot.vb.mapViewToScene(QPointF(bar.value / 2, n - 1 - index))
+
+
+def _fade(colour: QColor, start: float, length: float) -> QBrush:
+    """The open end of a "more than" bar: its colour fading out over ``length``."""
+    grad = QLinearGradient(QPointF(start, 0), QPointF(start + length, 0))
+    grad.setColorAt(0, colour)
+    faded = QColor(colour)
+    faded.setAlpha(0)
+    grad.setColorAt(1, faded)
+    grad.setCoordinateMode(QLinearGradient.CoordinateMode.LogicalMode)
+    return QBrush(grad)
 
 
 def _nice_step(raw: float) -> float:

@@ -90,7 +90,7 @@ def _needed_height(canvas, spec: ChartSpec, scale: float) -> float:
 
     Everything but the plot's view box (titles, notes, footer, axes) keeps its laid-out height;
     the view box needs one label block (one or two lines) per bar."""
-    from desktop.ui.chart_style import wrap_label
+    from desktop.ui.chart.style import wrap_label
     metrics = QFontMetricsF(canvas.plot.getAxis("left").style["tickFont"])
     lines = max((wrap_label(b.label, spec.lang).count("\n") + 1
                  for b in spec.bars), default=1)
@@ -102,7 +102,7 @@ def _needed_height(canvas, spec: ChartSpec, scale: float) -> float:
 def make_canvas(spec: ChartSpec, width: int, height: int, style: str = "light"):
     """A laid-out, hidden ChartCanvas for ``spec`` and the logical rect that maps onto
     ``width`` × ``height`` pixels. The caller owns the canvas (close and delete it)."""
-    from desktop.ui.chart import ChartCanvas
+    from desktop.ui.chart.canvas import ChartCanvas
     if style not in STYLES:
         raise RenderError(f"the style must be one of {', '.join(STYLES)} (got {style!r})")
     width, height = check_size(width, height)
@@ -128,7 +128,7 @@ def make_canvas(spec: ChartSpec, width: int, height: int, style: str = "light"):
 def render_chart_image(spec: ChartSpec, width: int = 1920, height: int = 1080,
                        style: str = "light") -> QImage:
     """The chart as a QImage of exactly ``width`` × ``height`` pixels."""
-    from desktop.ui.chart_style import STYLES as COLOURS
+    from desktop.ui.chart.style import STYLES as COLOURS
     canvas, source = make_canvas(spec, width, height, style)
     try:
         image = QImage(width, height, QImage.Format.Format_RGB32)
@@ -193,9 +193,9 @@ def export_charts(dataset, folder: str | Path, lang: str = "zh",
 
     Everything that can be checked is checked before the first file is written: the folder, the
     size, and (without ``force``) that no file would be replaced. Each file is written whole or
-    not at all (desktop.safe_write)."""
+    not at all (desktop.base.safe_write)."""
     from desktop.domain.export import all_chart_specs, chart_file_names, inside
-    from desktop.safe_write import WriteError, write_bytes
+    from desktop.base.safe_write import WriteError, write_bytes
     width, height = check_size(*size)
     if style not in STYLES:
         raise ExportError(f"the style must be one of {', '.join(STYLES)}")

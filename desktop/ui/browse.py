@@ -1,0 +1,235 @@
+"""The browse panel on the left: grouping switch (themes, places, fields), the search box and
+the tree. Search runs on a prebuilt index (made in the background by a Worker as soon as a
+dataset is open); typing before it is ready builds it then."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QTreeView, QVBoxLayout, QWidget)
+
+from desktop.domain.dataset import Dataset
+from desktop.domain.grouping import facts_in_order
+from desktop.domain.scope import Scope, group_scope, overview_scope, search_scope
+from desktop.domain.search import SearchIndex
+from desktop.ui.tree_model import FACT_ID_ROLE, BrowseModel
+from desktop.ui.worker import Worker
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # pyside6-lupdate reads these calls
+
+GROUPINGS = ("theme", "place", "tag")
+#: Above this many search matches the tree opens only its top level (expanding every group of
+#: a huge dataset would take longer than the search itself).
+EXPAND_ALL_LIMIT = 2000
+
+
+class BrowsePanel(QWidget):
+    groupingRequested = Signal(str)
+    searched = Signal()              # the filter changed (a query typed or cleared)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("browse")
+        self.dataset: Dataset | None = None
+        self.grouping = "theme"
+        self.index: SearchIndex | None = None
+        self.hits: list[str] | None = None
+        self._indexer: Worker | None = None
+
+        self.model = BrowseModel(self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("tree")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setWordWrap(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+        self.group_buttons = QButtonGroup(self)
+        switch = QHBoxLayout()
+        switch.setSpacing(0)
+        for key in GROUPINGS:
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setObjectName(f"group-{key}")
+            button.setProperty("grouping", key)
+            self.group_buttons.addButton(button)
+            switch.addWidget(button)
+        self.group_buttons.buttonClicked.connect(
+            lambda b: self.groupingRequested.emit(b.property("grouping")))
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self.focus_first_match)
+        self.search.installEventFilter(self)
+        self.match_label = QLabel()
+        self.match_label.setObjectName("matches")
+        self.match_label.setVisible(False)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.run_search)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addLayout(switch)
+        layout.addWidget(self.search)
+        layout.addWidget(self.match_label)
+        layout.addWidget(self.tree, 1)
+
+    # ---- words
+    def retranslate(self) -> None:
+        names = {"theme": translate("BrowsePanel", "Themes"), "place": translate("BrowsePanel", "Places"),
+                 "tag": translate("BrowsePanel", "Fields")}
+        for button in self.group_buttons.buttons():
+            key = button.property("grouping")
+            button.setText(names[key])
+            button.setToolTip(translate("BrowsePanel", "Group the facts by %1").replace("%1", names[key].lower()))
+            button.setAccessibleName(translate("BrowsePanel", "Group by %1").replace("%1", names[key].lower()))
+        self.search.setPlaceholderText(translate("BrowsePanel", "Search facts, places, fields… (Ctrl+F)"))
+        self.search.setAccessibleName(translate("BrowsePanel", "Search"))
+        self.tree.setAccessibleName(translate("BrowsePanel", "Themes and facts"))
+        self.match_label.setAccessibleName(translate("BrowsePanel", "Search matches"))
+        self._update_matches()
+
+    # ---- feeding
+    def set_dataset(self, dataset: Dataset | None, lang: str) -> None:
+        self.dataset = dataset
+        self.index = None
+        self.hits = None
+        if self._indexer is not None:
+            self._indexer.cancel()
+            self._indexer = None
+        if dataset is not None:
+            self._build_index(dataset)
+        self.model.set_language(lang)
+        self.model.grouping = self.grouping
+        self.model.set_dataset(dataset)
+        if self.search.text():
+            self.run_search()
+        else:
+            self.expand_top()
+            self._update_matches()
+
+    def set_language(self, lang: str) -> None:
+        self.model.set_language(lang)
+
+    def set_grouping(self, grouping: str) -> None:
+        self.grouping = grouping
+        self.model.set_grouping(grouping)
+        if self.hits is not None:
+            self.model.set_filter(set(self.hits))
+        self._expand()
+        for button in self.group_buttons.buttons():
+            button.setChecked(button.property("grouping") == grouping)
+
+    def expand_top(self) -> None:
+        for row in range(self.model.rowCount()):
+            self.tree.expand(self.model.index(row, 0))
+
+    def _expand(self) -> None:
+        if self.hits is not None and len(self.hits) <= EXPAND_ALL_LIMIT:
+            self.tree.expandAll()
+        else:  # thousands of matches: open the top level, let the user drill down
+            self.expand_top()
+
+    # ---- what is selected
+    def current_fact(self) -> str | None:
+        index = self.tree.currentIndex()
+        return index.data(FACT_ID_ROLE) if index.isValid() else None
+
+    def scope_at(self, index: QModelIndex) -> Scope | None:
+        """The scope of a row: a group's own; a fact's group, or the search result it was
+        found in."""
+        ds = self.dataset
+        if ds is None:
+            return None
+        fact_row = index.isValid() and bool(index.data(FACT_ID_ROLE))
+        if self.hits is not None and (fact_row or not index.isValid()):
+            return search_scope(self.search.text(), facts_in_order(self.model.visible_groups()))
+        if fact_row:
+            index = index.parent()
+        group = self.model.group_at(index)
+        if group is None:
+            return overview_scope(ds)
+        return group_scope(ds, group, self.grouping)
+
+    def select_index(self, index: QModelIndex) -> None:
+        self.tree.scrollTo(index)
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    # ---- search
+    def _build_index(self, dataset: Dataset) -> None:
+        """Build the search index in the background, so that the first keystroke in a large
+        dataset does not wait for it (100k facts: about 1 s)."""
+        worker = Worker(lambda progress: SearchIndex(dataset), "search index", self)
+        worker.done.connect(lambda index: self._index_ready(dataset, index))
+        worker.finished.connect(worker.deleteLater)
+        self._indexer = worker.start()
+
+    def _index_ready(self, dataset: Dataset, index: SearchIndex) -> None:
+        if dataset is self.dataset and self.index is None:
+            self.index = index
+
+    def run_search(self) -> None:
+        if self.dataset is None:
+            return
+        query = self.search.text().strip()
+        if not query:
+            self.hits = None
+            self.model.set_filter(None)
+        else:
+            if self.index is None:
+                self.index = SearchIndex(self.dataset)
+            self.hits = self.index.search(query)
+            self.model.set_filter(set(self.hits))
+        self._expand()
+        self._update_matches()
+        self.searched.emit()
+
+    def clear_search(self) -> None:
+        self.search.clear()
+
+    def search_pending(self) -> bool:
+        """A keystroke whose search has not run yet (it runs on the next turn of the loop)."""
+        return self._timer.isActive()
+
+    def clear_search_now(self) -> None:
+        """Clear the query and its filter at once (not on the next turn of the event loop)."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.run_search()
+
+    def _update_matches(self) -> None:
+        if self.hits is None:
+            self.match_label.setText("")
+            self.match_label.setVisible(False)
+            return
+        self.match_label.setVisible(True)
+        self.match_label.setText(translate("BrowsePanel", "%n match(es)", "",
+                                                            len(self.hits)))
+
+    def focus_first_match(self) -> None:
+        if self.hits:
+            index = self.model.find_fact(self.hits[0])
+            if index.isValid():
+                self.select_index(index)
+                self.tree.setFocus()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.clear_search()
+                return True
+            if event.key() == Qt.Key.Key_Down:
+                self.tree.setFocus()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,144 @@
+"""The chart panel under the fact pane: one tab per unit of the scope on screen, the canvas
+below. The canvas (pyqtgraph) is made on first need — after the window's first paint — so the
+tree and the page come first; until then a quiet placeholder holds its place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QToolButton, QVBoxLayout, QWidget
+
+from desktop.domain.charts import ChartSpec, chart_specs
+from desktop.domain.dataset import Dataset
+from desktop.domain.scope import Scope
+
+
+translate = QCoreApplication.translate  # pyside6-lupdate reads these calls
+#: QTabBar's scroll buttons (by their objectName), in Qt's own words and catalogue
+SCROLL_BUTTONS = {"ScrollLeftButton": "Scroll Left", "ScrollRightButton": "Scroll Right"}
+
+
+class ChartPanel(QWidget):
+    ready = Signal(object)       # the ChartCanvas, once made
+    drawn = Signal()             # a spec was drawn on the canvas
+    barClicked = Signal(str)     # a fact id
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("chart panel")
+        self.specs: list[ChartSpec] = []
+        self.selected: str | None = None
+        self._canvas = None
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("chart units")
+        self.tabs.setExpanding(False)
+        self.tabs.currentChanged.connect(self._show)
+        self.pending = QLabel()
+        self.pending.setObjectName("chart pending")
+        self.empty = QLabel()
+        self.empty.setObjectName("no chart")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.pending)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.stack, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tabs.setAccessibleName(translate("ChartPanel", "Chart units"))
+        # Qt names the tab bar's scroll buttons when it makes them, and not again: name them in
+        # the language now installed (Qt's own catalogue, see desktop.ui.i18n)
+        for button in self.tabs.findChildren(QToolButton):
+            text = SCROLL_BUTTONS.get(button.objectName())
+            if text:
+                button.setAccessibleName(translate("QTabBar", text))
+                button.setToolTip(translate("QTabBar", text))
+        self.empty.setText(translate("ChartPanel", "No figures to chart here: these facts are statements "
+                                            "without a number."))
+        self.empty.setAccessibleName(self.empty.text())
+        if self._canvas is not None:
+            self._canvas.setAccessibleName(translate("ChartPanel", "Chart"))
+            self._canvas.viewport().setAccessibleName(translate("ChartPanel", "Chart"))
+
+    # ---- the canvas
+    @property
+    def made(self) -> bool:
+        return self._canvas is not None
+
+    @property
+    def canvas(self):
+        """The ChartCanvas, made on first use (pyqtgraph loads then, not before)."""
+        if self._canvas is None:
+            from desktop.ui.chart.canvas import ChartCanvas
+            canvas = ChartCanvas()
+            canvas.setObjectName("chart")
+            canvas.barClicked.connect(self.barClicked)
+            self._canvas = canvas
+            self.retranslate()
+            self.stack.insertWidget(0, canvas)
+            self.stack.removeWidget(self.pending)
+            self.pending.deleteLater()
+            self.ready.emit(canvas)
+            if self.specs:
+                self.stack.setCurrentWidget(canvas)
+                self._show(max(0, self.tabs.currentIndex()))
+        return self._canvas
+
+    # ---- feeding
+    def show_scope(self, dataset: Dataset | None, scope: Scope | None, lang: str,
+                   selected: str | None = None) -> None:
+        self.selected = selected
+        self.specs = chart_specs(dataset, scope, lang) if dataset is not None and scope else []
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for spec in self.specs:
+            self.tabs.addTab(f"{spec.unit} ({len(spec.bars)})")
+        self.tabs.blockSignals(False)
+        self.tabs.setVisible(len(self.specs) > 1)
+        if not self.specs:
+            if self._canvas is not None:
+                self._canvas.set_spec(None)
+            self.stack.setCurrentWidget(self.empty)
+            return
+        if self._canvas is None:
+            self.stack.setCurrentWidget(self.pending)
+            return
+        self.stack.setCurrentWidget(self._canvas)
+        target = self.spec_index_of(selected) if selected else 0
+        self.tabs.setCurrentIndex(max(target, 0))
+        self._show(max(target, 0))
+
+    def spec_index_of(self, fact_id: str | None) -> int:
+        for i, spec in enumerate(self.specs):
+            if any(bar.fact_id == fact_id for bar in spec.bars):
+                return i
+        return -1
+
+    def select(self, fact_id: str | None) -> None:
+        """Mark a fact's bar, switching to its unit's tab; a fact not charted marks nothing."""
+        self.selected = fact_id
+        if self._canvas is None:
+            return  # drawn with this fact marked when the canvas is made
+        index = self.spec_index_of(fact_id)
+        if index >= 0 and index != self.tabs.currentIndex():
+            self.tabs.setCurrentIndex(index)  # draws it, marked
+        else:
+            self._canvas.select(fact_id if index >= 0 else None)
+
+    def current_spec(self) -> ChartSpec | None:
+        index = self.tabs.currentIndex()
+        if self.specs and 0 <= index < len(self.specs):
+            return self.specs[index]
+        return self.specs[0] if self.specs else None
+
+    def _show(self, index: int) -> None:
+        if self._canvas is None or not (0 <= index < len(self.specs)):
+            return
+        self._canvas.selected = self.selected
+        self._canvas.set_spec(self.specs[index])
+        self.drawn.emit()
