@@ -43,6 +43,9 @@ icons: $(STAMP)
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate desktop/*.py desktop/ui/*.py desktop/ui/*/*.py -ts resources/i18n/bri_facts_zh_CN.ts
 	$(VENV)/bin/pyside6-lrelease resources/i18n/bri_facts_zh_CN.ts -qm resources/i18n/bri_facts_zh_CN.qm
+	$(VENV)/bin/pyside6-lupdate -pluralonly desktop/*.py desktop/ui/*.py desktop/ui/*/*.py -target-language en -ts resources/i18n/bri_facts_en.ts
+	$(PY) packaging/english_plurals.py resources/i18n/bri_facts_en.ts
+	$(VENV)/bin/pyside6-lrelease resources/i18n/bri_facts_en.ts -qm resources/i18n/bri_facts_en.qm
 
 clean:
 	rm -rf build dist .pytest_cache

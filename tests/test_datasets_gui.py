@@ -132,7 +132,9 @@ def test_modified_copy_shows_the_new_figure(window, qtbot, reports, dataset_copy
     figure = fact_view(window.dataset, FACT, "zh").figure
     assert "95" in figure and "80" not in figure
     assert window.detail.figure.text() == figure
-    bars = {bar.fact_id: bar.value for spec in window.specs for bar in spec.bars}
+    from desktop.domain.charts import chart_specs
+    bars = {bar.fact_id: bar.value for spec in chart_specs(window.dataset, window.current_scope(), "zh")
+            for bar in spec.bars}
     assert bars[FACT] == 95
     assert str(dataset_copy) in datasets.recent_datasets(window.settings)
 

@@ -187,7 +187,8 @@ def test_settings_from_a_newer_version_are_set_aside(qapp, qtbot, user_home):
 
 def test_off_screen_geometry_is_moved_onto_the_primary_screen(window):
     window.setGeometry(QRect(12000, 9000, 900, 600))
-    window.ensure_on_screen()
+    from desktop.ui.geometry import ensure_on_screen
+    ensure_on_screen(window)
     screen = window.screen().availableGeometry()
     assert screen.intersects(window.frameGeometry())
 

@@ -53,37 +53,48 @@ def _group(window, qtbot, grouping: str, key: str):
 # --------------------------------------------------------------------------- the two bugs
 
 
-def test_a_place_chart_is_exported_under_the_place_not_the_overview(window, qtbot, tmp_path,
+def test_a_group_chart_is_exported_under_the_group_not_the_overview(window, qtbot, tmp_path,
                                                                     monkeypatch):
-    """Kenya's chart used to be saved as overview--jobs.en.png."""
+    """A place's or a field's chart used to be saved as overview--<unit>.en.png."""
     window.set_language("en")
-    scope = _group(window, qtbot, "place", "kenya")
-    assert scope.kind == "place" and scope.title("en") == "Kenya"
+    scope = _group(window, qtbot, "tag", "talent")
+    assert scope.kind == "tag"
     spec = window.current_spec()
-    assert spec is not None and spec.title == "Kenya"
-    save = _SaveDialog(tmp_path / "kenya.png")
+    assert spec is not None and spec.title == scope.title("en")
+    save = _SaveDialog(tmp_path / "talent.png")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
     monkeypatch.setattr(ui_export.ExportChartDialog, "exec", _accept)
     window.actions_by_id["export_chart"].trigger()
     name = Path(save.calls[0]).name
-    assert name.startswith("place-kenya--") and name.endswith(".en.png"), name
-    assert "overview" not in name
-    assert (tmp_path / "kenya.png").read_bytes()[:4] == b"\x89PNG"
+    assert name.startswith("field-talent--") and name.endswith(".en.png"), name
+    assert (tmp_path / "talent.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_place_page_exports_its_facts_under_the_place(window, qtbot, tmp_path, monkeypatch):
+    window.set_language("en")
+    scope = _group(window, qtbot, "place", "kenya")
+    assert scope.title("en") == "Kenya"
+    save = _SaveDialog(tmp_path / "kenya.csv")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    window.actions_by_id["export_csv"].trigger()
+    assert Path(save.calls[0]).name == "facts--place-kenya.en.csv"
+    rows = (tmp_path / "kenya.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 1 + len(scope.fact_ids)
 
 
 def test_a_search_result_chart_is_exported_under_the_search(window, qtbot, tmp_path, monkeypatch):
     window.set_language("en")
-    qtbot.keyClicks(window.search, "laborator")
+    qtbot.keyClicks(window.search, "centre")
     qtbot.waitUntil(lambda: window.search_hits is not None)
     scope = window.current_scope()
-    assert scope.kind == "search" and scope.key == "laborator"
+    assert scope.kind == "search" and scope.key == "centre"
     assert set(scope.fact_ids) == set(window.search_hits)
     assert window.current_spec() is not None
     save = _SaveDialog(tmp_path / "hits.png")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
     monkeypatch.setattr(ui_export.ExportChartDialog, "exec", _accept)
     window.actions_by_id["export_chart"].trigger()
-    assert Path(save.calls[0]).name.startswith("search-laborator--")
+    assert Path(save.calls[0]).name.startswith("search-centre--")
 
 
 # --------------------------------------------------------------------------- Scope
@@ -313,9 +324,10 @@ def test_every_ui_string_is_in_the_translation_under_its_context_and_translated(
     for ctx in ET.parse(REPO / "resources/i18n/bri_facts_zh_CN.ts").getroot().iter("context"):
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
+            forms = tr.findall("numerusform")
             committed[(ctx.findtext("name"), msg.findtext("source"))] = (
                 tr.get("type") not in ("unfinished", "obsolete", "vanished")
-                and bool((tr.text or "").strip() or tr.findall("numerusform")))
+                and (all((f.text or "").strip() for f in forms) if forms else bool((tr.text or "").strip())))
     found = [(ctx.findtext("name"), msg.findtext("source"))
              for ctx in ET.parse(fresh).getroot().iter("context") for msg in ctx.iter("message")]
     assert len(found) > 100

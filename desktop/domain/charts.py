@@ -58,8 +58,14 @@ def slug(text: str, limit: int = 60) -> str:
     return cleaned or "chart"
 
 
-def chart_specs(dataset: Dataset, scope: Scope, lang: str) -> list[ChartSpec]:
-    """One spec per unit for what the user is looking at (a theme, a place, a field, a search)."""
+#: A chart informs when it compares: the window and the fact sheet draw a unit's chart from two
+#: figures up (a single figure reads as its card); the exporters can still ask for every unit.
+INFORMATIVE = 2
+
+
+def chart_specs(dataset: Dataset, scope: Scope, lang: str, min_bars: int = 1) -> list[ChartSpec]:
+    """One spec per unit for what the user is looking at (a theme, a place, a field, a search),
+    those with at least ``min_bars`` figures."""
     ids = scope.chart_facts(dataset)
     if not ids:
         return []
@@ -70,6 +76,8 @@ def chart_specs(dataset: Dataset, scope: Scope, lang: str) -> list[ChartSpec]:
     ordered = sorted(groups.items(), key=lambda kv: -len(kv[1]))  # stable: ties keep tree order
     specs = []
     for unit_en, members in ordered:
+        if len(members) < min_bars:
+            continue
         views = fact_views(dataset, members, lang)
         bars = tuple(Bar(v.id, v.title, v.value, v.qualifier, v.figure, v.unit) for v in views)
         unit_label = dataset.name("unit", unit_en, lang) if lang == "en" else \

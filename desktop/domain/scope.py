@@ -4,6 +4,7 @@ export name, slide and page takes a Scope; nothing works the selection out again
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from desktop.domain.dataset import Dataset, ThemeNode
@@ -45,7 +46,9 @@ class Scope:
         if self.kind == "theme":
             return self.key
         prefix = {"place": "place", "tag": "field", "search": "search"}[self.kind]
-        return f"{prefix}-{slug(self.key, 40)}"
+        # a query in Chinese has no file-name letters: the stem is then "search" alone
+        tail = slug(self.key, 40) if re.search(r"[A-Za-z0-9]", self.key) else ""
+        return f"{prefix}-{tail}" if tail else prefix
 
     def chart_facts(self, dataset: Dataset) -> list[str]:
         """The facts the scope's charts draw: the overview's headline figures, else every fact

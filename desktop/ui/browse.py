@@ -197,6 +197,10 @@ class BrowsePanel(QWidget):
     def clear_search(self) -> None:
         self.search.clear()
 
+    def words(self) -> list[str]:
+        """The words of the query typed (what a results page marks)."""
+        return SearchIndex.words(self.search.text())
+
     def search_pending(self) -> bool:
         """A keystroke whose search has not run yet (it runs on the next turn of the loop)."""
         return self._timer.isActive()
@@ -214,8 +218,7 @@ class BrowsePanel(QWidget):
             self.match_label.setVisible(False)
             return
         self.match_label.setVisible(True)
-        self.match_label.setText(translate("BrowsePanel", "%n match(es)", "",
-                                                            len(self.hits)))
+        self.match_label.setText(self.tr("%n match(es)", "", len(self.hits)))
 
     def focus_first_match(self) -> None:
         if self.hits:

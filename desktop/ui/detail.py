@@ -1,8 +1,14 @@
-"""The fact detail pane: the figure set large, the statement, its date, who states it, the
-verbatim quote, “show in article” with the quote highlighted in its paragraph, related facts.
+"""The page pane beside the tree. Two pages, one scroll area:
 
-Text from a dataset is always shown as plain text: labels are PlainText, and the one rich-text
-view (the article passage, the related links) is built from html-escaped strings."""
+- a **scope page** (theme, sub-theme, place, field, search result): its title and summary, the
+  headline figure cards, then every fact of the scope as a readable list (desktop.ui.fact_list);
+- a **fact page**: the figure set large, the statement, who states it with source and date on
+  one line, the verbatim quote, “show in article” with the quote marked in its paragraph, and a
+  short list of related facts.
+
+Text from a dataset is always shown as plain text: labels are PlainText, and the rich-text views
+(the article passage, the related links, the fact list) are built from html-escaped strings.
+The reading size scales with the window's zoom (Ctrl+= / Ctrl+- / Ctrl+0)."""
 
 from __future__ import annotations
 
@@ -17,19 +23,25 @@ from desktop.domain.dataset import Dataset
 from desktop.domain.facts import occurrences, paragraphs, related_facts
 from desktop.domain.scope import Scope
 from desktop.domain.view import FactView, fact_view
+from desktop.ui.fact_list import FactList
 from desktop.ui.fonts import app_font
+from desktop.ui.palette import PAGE
+
+#: point sizes at zoom 1.0
+SIZES = {"figure": 26, "title": 14, "statement": 11.5, "quote": 11, "body": 10, "card": 15,
+         "list": 10.5, "heading": 17}
+MAX_CARDS = 24
+CARD_COLUMNS = 4
+RELATED = 5
 
 
-def _label(size: float = 0, bold: bool = False, selectable: bool = True, name: str = "") -> QLabel:
+def _label(bold: bool = False, selectable: bool = True, name: str = "") -> QLabel:
     """A plain-text label; ``name`` is its objectName (the spoken name is set in the UI
     language by ``retranslate``)."""
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
-    if size:
-        label.setFont(app_font(size, bold))
-    elif bold:
-        label.setFont(app_font(bold=True))
+    label.setProperty("bold", bold)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if name:
@@ -39,64 +51,72 @@ def _label(size: float = 0, bold: bool = False, selectable: bool = True, name: s
 
 
 class FigureCard(QPushButton):
-    """A headline figure on a theme's page: the figure large, its label below; click to open."""
+    """A headline figure on a scope's page: the figure large, its label below; click to open."""
 
-    def __init__(self, fact_id: str, figure: str, title: str, parent=None):
+    def __init__(self, view: FactView, zoom: float, parent=None):
         super().__init__(parent)
-        self.fact_id = fact_id
+        self.fact_id = view.id
         self.setObjectName("figure card")
-        self.setAccessibleName(f"{figure} {title}")
-        self.setToolTip(title)
+        self.setAccessibleName(f"{view.figure} {view.title}")
+        self.setToolTip(view.title)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet("QPushButton { text-align: left; padding: 8px 10px; border: 1px solid "
-                           "#d0d7de; border-radius: 6px; background: palette(base); }"
-                           "QPushButton:hover, QPushButton:focus { border-color: #1f5fa8; }")
+        self.setStyleSheet(f"QPushButton {{ text-align: left; padding: 6px 8px; border: 1px solid "
+                           f"{PAGE['border']}; border-radius: 6px; background: palette(base); }}"
+                           f"QPushButton:hover, QPushButton:focus {{ border-color: {PAGE['figure']}; }}")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(0)
-        self.figure = _label(17, bold=True, selectable=False)
-        self.figure.setStyleSheet("color: #1f5fa8; border: none; background: transparent;")
-        self.figure.setText(figure)
+        self.figure = _label(bold=True, selectable=False)
+        self.figure.setFont(app_font(SIZES["card"] * zoom, True))
+        self.figure.setStyleSheet(f"color: {PAGE['figure']}; border: none; background: transparent;")
+        self.figure.setText(view.figure)
         self.caption = _label(selectable=False)
+        self.caption.setFont(app_font(SIZES["body"] * zoom))
         self.caption.setStyleSheet("border: none; background: transparent;")
-        self.caption.setText(title)
+        self.caption.setText(view.title)
         for label in (self.figure, self.caption):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
-        self.setMinimumHeight(self.figure.sizeHint().height() + self.caption.sizeHint().height() + 18)
+        self.setMinimumHeight(self.figure.sizeHint().height() + self.caption.sizeHint().height() + 12)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
 
 class FactDetail(QScrollArea):
-    factRequested = Signal(str)
+    factRequested = Signal(str)     # a card, a related link or a list entry was opened
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("detail")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.dataset: Dataset | None = None
         self.lang = "zh"
+        self.zoom = 1.0
         self.fact_id: str | None = None
         self.scope: Scope | None = None
+        self.words: list[str] = []       # a search's words, marked on its page
         self.view: FactView | None = None
 
         body = QWidget()
+        body.setObjectName("page")
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(8)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(6)
         self.crumbs = _label(name="crumbs")
-        self.crumbs.setStyleSheet("color: palette(mid);")
-        self.figure = _label(34, bold=True, name="figure")
-        self.figure.setStyleSheet("color: #1f5fa8;")
-        self.title = _label(15, bold=True, name="title")
-        self.statement = _label(12, name="statement")
+        self.crumbs.setStyleSheet(f"color: {PAGE['muted']};")
+        self.figure = _label(bold=True, name="figure")
+        self.figure.setStyleSheet(f"color: {PAGE['figure']};")
+        self.title = _label(bold=True, name="title")
+        self.statement = _label(name="statement")
         self.meta = _label(name="meta")
-        self.meta.setStyleSheet("color: palette(dark);")
+        self.meta.setStyleSheet(f"color: {PAGE['muted']};")
+        self.hint = _label(selectable=False, name="hint")
+        self.hint.setStyleSheet(f"color: {PAGE['muted']}; font-style: italic;")
         self.quote_caption = _label(bold=True, selectable=False, name="quote caption")
-        self.quote = _label(12, name="quote")
-        self.quote.setStyleSheet("background: #f4f1e8; color: #24292f; border-left: 4px solid #c9a227;"
-                                 " padding: 8px;")
+        self.quote = _label(name="quote")
+        self.quote.setStyleSheet(f"background: {PAGE['quote_bg']}; color: {PAGE['quote_fg']}; "
+                                 f"border-left: 4px solid {PAGE['quote_rule']}; padding: 6px;")
         buttons = QHBoxLayout()
         self.show_article = QPushButton()
         self.show_article.setCheckable(True)
@@ -107,7 +127,7 @@ class FactDetail(QScrollArea):
         self.article = QTextBrowser()
         self.article.setObjectName("article")
         self.article.setOpenLinks(False)
-        self.article.setMinimumHeight(220)
+        self.article.setMinimumHeight(200)
         self.article.setVisible(False)
         self.related_caption = _label(bold=True, selectable=False, name="related caption")
         self.related = QLabel()
@@ -117,38 +137,70 @@ class FactDetail(QScrollArea):
         self.related.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                              | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.related.linkActivated.connect(self._link)
-        for widget in (self.crumbs, self.figure, self.title, self.statement, self.meta,
+        self.cards_box = QWidget()
+        self.cards_box.setObjectName("figures")
+        self.cards = QGridLayout(self.cards_box)
+        self.cards.setContentsMargins(0, 4, 0, 4)
+        self.cards.setSpacing(6)
+        self.list_caption = _label(bold=True, selectable=False, name="list caption")
+        self.facts = FactList()
+        self.facts.factActivated.connect(self.factRequested)
+        self.facts.selectionModel().currentChanged.connect(self._list_moved)
+        for widget in (self.crumbs, self.figure, self.title, self.statement, self.meta, self.hint,
                        self.quote_caption, self.quote):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addWidget(self.article)
         layout.addWidget(self.related_caption)
         layout.addWidget(self.related)
-        self.cards_box = QWidget()
-        self.cards_box.setObjectName("figures")
-        self.cards = QGridLayout(self.cards_box)
-        self.cards.setContentsMargins(0, 6, 0, 0)
-        self.cards.setSpacing(8)
         layout.addWidget(self.cards_box)
+        layout.addWidget(self.list_caption)
+        layout.addWidget(self.facts)
         layout.addStretch(1)
         self.setWidget(body)
+        self._fact_widgets = (self.quote_caption, self.quote, self.show_article,
+                              self.related_caption, self.related)
+        self._scope_widgets = (self.cards_box, self.list_caption, self.facts)
+        self.apply_zoom()
         self.retranslate()
 
+    # ---- words and size
     def retranslate(self) -> None:
-        self.setAccessibleName(self.tr("Fact detail"))
+        self.setAccessibleName(self.tr("Page"))
         for widget, name in ((self.crumbs, self.tr("Where this is in the themes")),
                              (self.figure, self.tr("Figure")), (self.title, self.tr("Title")),
                              (self.statement, self.tr("Statement")),
                              (self.meta, self.tr("Who states it, source and date")),
+                             (self.hint, self.tr("How to go on")),
                              (self.quote, self.tr("The article’s words")),
                              (self.article, self.tr("Article passage")),
                              (self.related, self.tr("Related facts")),
-                             (self.cards_box, self.tr("Headline figures"))):
+                             (self.cards_box, self.tr("Headline figures")),
+                             (self.facts, self.tr("Every fact here"))):
             widget.setAccessibleName(name)
         self.show_article.setText(self.tr("Show in article"))
         self.show_article.setToolTip(self.tr("Show the paragraph of the article that states this fact"))
         self.quote_caption.setText(self.tr("In the article’s words"))
         self.related_caption.setText(self.tr("Related facts (same place or field)"))
+        self.hint.setText(self.tr("Pick a theme, place or field on the left, search with Ctrl+F, "
+                                  "or press F5 to present the figures. F1 lists every key."))
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = zoom
+        self.apply_zoom()
+        self.refresh()
+
+    def apply_zoom(self) -> None:
+        z = self.zoom
+        for label, size in ((self.figure, "figure"), (self.title, "title"),
+                            (self.statement, "statement"), (self.quote, "quote"),
+                            (self.crumbs, "body"), (self.meta, "body"), (self.hint, "body"),
+                            (self.quote_caption, "body"), (self.related_caption, "body"),
+                            (self.list_caption, "body"), (self.related, "body")):
+            label.setFont(app_font(SIZES[size] * z, bool(label.property("bold"))))
+        self.show_article.setFont(app_font(SIZES["body"] * z))
+        self.article.setFont(app_font(SIZES["quote"] * z))
+        self.facts.set_point_size(SIZES["list"] * z)
 
     # ---- feeding
     def set_language(self, lang: str) -> None:
@@ -167,24 +219,27 @@ class FactDetail(QScrollArea):
     def show_fact(self, fact_id: str) -> None:
         self.fact_id = fact_id
         self.refresh()
+        self.verticalScrollBar().setValue(0)
 
-    def show_scope(self, scope: Scope | None) -> None:
-        """A theme, place, field or search result: its name, summary, count and figures."""
-        self.fact_id, self.scope = None, scope
+    def show_scope(self, scope: Scope | None, words: list[str] | None = None) -> None:
+        """A theme, place, field or search result: its page."""
+        self.fact_id, self.scope, self.words = None, scope, list(words or [])
         self.refresh()
+        self.verticalScrollBar().setValue(0)
 
     def refresh(self) -> None:
         ds = self.dataset
         fact_mode = ds is not None and self.fact_id is not None and self.fact_id in ds.facts.index
-        for widget in (self.quote_caption, self.quote, self.show_article, self.related_caption,
-                       self.related):
+        for widget in self._fact_widgets:
             widget.setVisible(fact_mode)
-        self.cards_box.setVisible(not fact_mode)
+        for widget in self._scope_widgets:
+            widget.setVisible(not fact_mode)
         if not fact_mode:
             self.view = None
             self.article.setVisible(False)
             self._show_scope()
             return
+        self.hint.setVisible(False)
         view = self.view = fact_view(ds, self.fact_id, self.lang)
         self.crumbs.setText(" › ".join(view.theme_path))
         self.figure.setText(view.figure)
@@ -193,6 +248,7 @@ class FactDetail(QScrollArea):
         self.statement.setText(view.statement)
         self.statement.setVisible(True)
         self.meta.setText("\n".join(line for line in (view.provenance(), view.where()) if line))
+        self.meta.setVisible(True)
         self.quote.setText(view.quoted())
         places_found = occurrences(ds.source_text(view.source_id), view.quote)
         if len(places_found) > 1:
@@ -201,7 +257,7 @@ class FactDetail(QScrollArea):
         else:
             self.quote_caption.setText(self.tr("In the article’s words"))
         links = []
-        for other in related_facts(ds, view.id):
+        for other in related_facts(ds, view.id, limit=RELATED):
             rv = fact_view(ds, other, self.lang)
             links.append(f'<a href="fact:{html.escape(other, quote=True)}">{html.escape(rv.title)}</a>'
                          + (f" · {html.escape(rv.figure)}" if rv.figure else ""))
@@ -218,34 +274,73 @@ class FactDetail(QScrollArea):
             self.title.setText(self.tr("No dataset is open") if ds is None else "")
             self.statement.setText(self.tr("Use File → Open dataset… or return to the bundled "
                                            "dataset.") if ds is None else "")
+            self.statement.setVisible(ds is None)
             self.meta.setText("")
+            self.hint.setVisible(False)
             self._fill_cards([])
+            self.facts.fill([], [])
+            self.list_caption.setVisible(False)
             return
         path = scope.theme.path()[:-1] if scope.theme is not None else []
         self.crumbs.setText(" › ".join(n.title(lang) for n in path))
-        self.title.setText(scope.title(lang))
+        count = len(scope.fact_ids)
+        if scope.kind == "search":
+            self.title.setText(self.tr("%n fact(s) match “%1”", "", count).replace("%1", scope.key))
+        else:
+            self.title.setText(scope.title(lang))
         self.statement.setText(scope.summary(lang))
         self.statement.setVisible(bool(scope.summary(lang)))
-        count = len(scope.fact_ids)
-        self.meta.setText(self.tr("%n fact(s) in this theme", "", count) if scope.kind == "theme"
-                          else self.tr("%n fact(s) in this group", "", count))
-        self._fill_cards(scope.chart_facts(ds)[:24])
+        kinds = {"theme": self.tr("%n fact(s) in this theme", "", count),
+                 "search": ""}
+        self.meta.setText(kinds.get(scope.kind, self.tr("%n fact(s) in this group", "", count)))
+        self.meta.setVisible(bool(self.meta.text()))
+        self.hint.setVisible(scope.overview and scope.kind == "theme")
+        self._fill_cards(scope.chart_facts(ds)[:MAX_CARDS])
+        sections = self._sections(scope)
+        shown = sum(len(views) for _heading, views in sections)
+        if shown < count:
+            self.list_caption.setText(self.tr("The first %1 of %n facts: type more words to narrow "
+                                              "the search", "", count).replace("%1", str(shown)))
+        else:
+            self.list_caption.setText(self.tr("Every fact here"))
+        self.list_caption.setVisible(count > 0)
+        self.facts.fill(sections, self.words)
+
+    def _sections(self, scope: Scope) -> list[tuple[str, list[FactView]]]:
+        """The facts in reading order; a theme with sub-themes gets a heading per sub-theme."""
+        ds, lang = self.dataset, self.lang
+        ids = list(scope.fact_ids)[:FactList.LIMIT]
+        node = scope.theme
+        if scope.kind != "theme" or node is None or not node.children:
+            return [("", [fact_view(ds, fid, lang) for fid in ids])]
+        wanted = set(ids)
+        sections = [("", [fact_view(ds, fid, lang) for fid in node.facts if fid in wanted])]
+        for child in node.children:
+            views = [fact_view(ds, fid, lang) for fid in child.all_facts() if fid in wanted]
+            sections.append((child.title(lang), views))
+        return sections
 
     def _fill_cards(self, fact_ids: list[str]) -> None:
         while self.cards.count():
             item = self.cards.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        columns = 3
         for n, fid in enumerate(fact_ids):
-            view = fact_view(self.dataset, fid, self.lang)
-            card = FigureCard(fid, view.figure, view.title)
+            card = FigureCard(fact_view(self.dataset, fid, self.lang), self.zoom)
             card.clicked.connect(lambda checked=False, f=fid: self.factRequested.emit(f))
-            self.cards.addWidget(card, n // columns, n % columns)
+            self.cards.addWidget(card, n // CARD_COLUMNS, n % CARD_COLUMNS)
+        self.cards_box.setVisible(bool(fact_ids) and self.fact_id is None)
 
     def figure_cards(self) -> list[FigureCard]:
         return [self.cards.itemAt(i).widget() for i in range(self.cards.count())
                 if isinstance(self.cards.itemAt(i).widget(), FigureCard)]
+
+    def _list_moved(self, current, _previous) -> None:
+        """Keep the entry the keyboard moved to in sight (the page scrolls, not the list)."""
+        if current.isValid():
+            rect = self.facts.visualRect(current)
+            top = self.facts.mapTo(self.widget(), rect.topLeft())
+            self.ensureVisible(top.x(), top.y() + rect.height() // 2, 0, rect.height() // 2 + 8)
 
     # ---- show in article
     def _toggle_article(self, on: bool) -> None:
@@ -271,13 +366,13 @@ class FactDetail(QScrollArea):
                 out, pos = [], 0
                 for start, end in spans:
                     out.append(html.escape(body[pos:start]))
-                    out.append(f'<span style="background:#ffe066;color:#000">{html.escape(body[start:end])}</span>')
+                    out.append(f'<span style="background:{PAGE["mark"]};color:{PAGE["ink"]}">'
+                               f"{html.escape(body[start:end])}</span>")
                     pos = end
                 out.append(html.escape(body[pos:]))
-                inner = "".join(out)
-                parts.append(f'<p><a name="p{para.index}"></a>{inner}</p>')
+                parts.append(f'<p><a name="p{para.index}"></a>{"".join(out)}</p>')
             else:
-                parts.append(f'<p style="color:#57606a">{html.escape(body)}</p>')
+                parts.append(f'<p style="color:{PAGE["muted"]}">{html.escape(body)}</p>')
         self.article.setHtml("".join(parts))
         if found:
             self.article.scrollToAnchor(f"p{found[0].paragraph}")

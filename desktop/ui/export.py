@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDialog, Q
 
 from desktop import APP_NAME
 from desktop.ui.fonts import FONT_FAMILY, app_font
-from desktop.domain.charts import ChartSpec, chart_specs
+from desktop.domain.charts import INFORMATIVE, ChartSpec, chart_specs
 from desktop.domain.dataset import Dataset
 from desktop.domain.scope import Scope, all_scope
 from desktop.domain.export import (SheetLabels, chart_file_name, document_file_name,
@@ -374,7 +374,7 @@ class ExportController:
 
 def build_fact_sheet(dataset: Dataset, scope: Scope, lang: str) -> tuple[str, dict[str, QImage]]:
     """The sheet of a scope: its charts, then every fact of it."""
-    specs = chart_specs(dataset, scope, lang)
+    specs = chart_specs(dataset, scope, lang, min_bars=INFORMATIVE)  # the charts of the page
     images = {f"chart-{i}.png": render_chart_image(spec, *SHEET_CHART_SIZE, "light")
               for i, spec in enumerate(specs)}
     ids = list(scope.fact_ids)

@@ -12,7 +12,9 @@ from desktop.base.paths import resource_path
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("zh", "en")
-APP_TRANSLATIONS = ("i18n/bri_facts_zh_CN.qm",)
+#: per language: the app's catalogues. English is the source language; its catalogue holds only
+#: the plural forms ("%n fact" / "%n facts"), made by packaging/english_plurals.py
+APP_TRANSLATIONS = {"zh": ("i18n/bri_facts_zh_CN.qm",), "en": ("i18n/bri_facts_en.qm",)}
 #: Qt's own strings (message box buttons, file dialogs, tab-bar scroll buttons)
 QT_CATALOGUES = ("qtbase_zh_CN",)
 _translators: list[QTranslator] = []
@@ -25,10 +27,8 @@ def install_translator(app: QApplication, lang: str) -> bool:
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
-    if lang != "zh":
-        return True
     ok = True
-    for name in APP_TRANSLATIONS:
+    for name in APP_TRANSLATIONS.get(lang, ()):
         translator = QTranslator(app)
         path = resource_path(name)
         if translator.load(str(path)):
@@ -37,6 +37,8 @@ def install_translator(app: QApplication, lang: str) -> bool:
         else:
             log.error("translation file missing or unreadable: %s", path)
             ok = False
+    if lang != "zh":
+        return ok
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in QT_CATALOGUES:
         base = QTranslator(app)

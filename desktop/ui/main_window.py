@@ -20,6 +20,7 @@ from desktop.ui.chart.panel import ChartPanel
 from desktop.ui.datasets import DatasetLoads
 from desktop.ui.detail import FactDetail
 from desktop.ui.export import ExportController
+from desktop.ui.geometry import ensure_on_screen, first_geometry
 from desktop.ui.help import HelpController
 from desktop.ui.i18n import install_translator
 from desktop.ui.paint import FirstPaint
@@ -28,6 +29,7 @@ from desktop.ui.tree_model import FACT_ID_ROLE
 
 log = logging.getLogger(__name__)
 STATE_GROUP = "MainWindow"
+ZOOM_STEP, ZOOM_MIN, ZOOM_MAX = 1.15, 0.7, 2.2
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +47,8 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.scope: Scope | None = None
         self.current_fact: str | None = None
+        self.charts_wanted = True          # View → Show charts (remembered)
+        self.zoom = 1.0                    # the reading size of the pages (remembered)
         self.actions_by_id: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
 
@@ -55,6 +59,7 @@ class MainWindow(QMainWindow):
         self.help = HelpController(self)
         self._build_actions()
         self.restore_state()
+        self.detail.set_zoom(self.zoom)
         self.set_dataset(dataset)
         self.retranslate()
 
@@ -68,7 +73,7 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
 
         self.detail = FactDetail()
-        self.detail.factRequested.connect(self.select_fact)
+        self.detail.factRequested.connect(self.open_fact)
         self.charts = ChartPanel()
         self.charts.barClicked.connect(self.select_fact)
 
@@ -263,15 +268,68 @@ class MainWindow(QMainWindow):
             self.detail.show_fact(fact_id)
             self.settings.setValue(f"{STATE_GROUP}/last_fact", fact_id)
         else:
-            self.detail.show_scope(scope)
+            searching = scope is not None and scope.kind == "search"
+            self.detail.show_scope(scope, self.browser.words() if searching else [])
         if scope != self.scope:
             self.scope = scope
             self.charts.show_scope(self.dataset, scope, self.lang, fact_id)
+            self._place_charts()
         else:
             self.charts.select(fact_id)
         if fact_id:
             self.factSelected.emit(fact_id)
         self.update_actions()
+
+    def open_fact(self, fact_id: str) -> None:
+        """Open a fact from the page: under the group on screen when it is there, so that the
+        page's scope (and previous / next) stays what the reader was looking at."""
+        index = self.tree.currentIndex()
+        group = index if index.isValid() and not index.data(FACT_ID_ROLE) else index.parent()
+        found = self.model.find_fact(fact_id, group) if group.isValid() else None
+        if found is not None and found.isValid():
+            self.browser.select_index(found)
+        else:
+            self.select_fact(fact_id)
+
+    def step_fact(self, delta: int) -> None:
+        """Alt+Left / Alt+Right, [ / ]: the previous or next fact of the scope on screen."""
+        scope, fid = self.scope, self.current_fact
+        if scope is None or fid not in scope.fact_ids:
+            return
+        ids = scope.fact_ids
+        target = ids[(ids.index(fid) + delta) % len(ids)]
+        self.open_fact(target)
+
+    def up_to_scope(self) -> None:
+        """Alt+Up: from a fact to the page of the group it stands under."""
+        index = self.tree.currentIndex()
+        if index.isValid() and index.data(FACT_ID_ROLE) and index.parent().isValid():
+            self.browser.select_index(index.parent())
+        elif self.browser.hits is not None and self.current_fact:
+            self.tree.setCurrentIndex(self.model.index(-1, -1))
+            self._show(self.scope, None)
+
+    # ------------------------------------------------------------------ reading
+    def zoom_by(self, step: int) -> None:
+        """Ctrl+= / Ctrl+- / Ctrl+0: the reading size of the pages, remembered."""
+        zoom = 1.0 if step == 0 else self.zoom * (ZOOM_STEP if step > 0 else 1 / ZOOM_STEP)
+        zoom = round(min(ZOOM_MAX, max(ZOOM_MIN, zoom)), 3)
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self.detail.set_zoom(zoom)
+            self.settings.setValue(f"{STATE_GROUP}/zoom", zoom)
+        self.show_status(self.tr("Text size %1%").replace("%1", str(round(zoom * 100))), 2000)
+
+    def toggle_charts(self) -> None:
+        self.charts_wanted = not self.charts_wanted
+        self.settings.setValue(f"{STATE_GROUP}/charts", self.charts_wanted)
+        self._place_charts()
+
+    def _place_charts(self) -> None:
+        """The chart panel shows when the scope has at least two figures in a unit and the
+        reader wants charts; a single figure reads as its card on the page."""
+        self.charts.setVisible(self.charts_wanted and bool(self.charts.specs))
+        self.actions_by_id["toggle_charts"].setChecked(self.charts_wanted)
 
     # ------------------------------------------------------------------ commands
     def focus_search(self) -> None:
@@ -354,7 +412,7 @@ class MainWindow(QMainWindow):
             if isinstance(geometry, QByteArray) and not geometry.isEmpty():
                 self.restoreGeometry(geometry)
             else:
-                self._first_geometry()
+                first_geometry(self)
             for key, split in (("main_splitter", self.main_split), ("right_splitter", self.right_split)):
                 value = s.value(key)
                 if isinstance(value, QByteArray) and not value.isEmpty():
@@ -362,39 +420,15 @@ class MainWindow(QMainWindow):
             grouping = s.value("grouping", "theme", type=str)
             if grouping in GROUPINGS:
                 self.browser.grouping = grouping
+            self.charts_wanted = s.value("charts", True, type=bool)
+            try:
+                zoom = float(s.value("zoom", 1.0))
+            except (TypeError, ValueError):
+                zoom = 1.0
+            self.zoom = min(ZOOM_MAX, max(ZOOM_MIN, zoom))
         finally:
             s.endGroup()
-        self.ensure_on_screen()
-
-    def _first_geometry(self) -> None:
-        """First start: a comfortable size, never larger than the screen, centred on it."""
-        screen = QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
-        width = min(1400, int(area.width() * 0.9))
-        height = min(900, int(area.height() * 0.9))
-        self.setGeometry(area.x() + (area.width() - width) // 2,
-                         area.y() + (area.height() - height) // 2, width, height)
-
-    def ensure_on_screen(self) -> None:
-        """A window remembered on a projector that is gone comes back onto the primary screen."""
-        screens = QGuiApplication.screens()
-        frame = self.frameGeometry()
-        if any(screen.availableGeometry().intersects(frame) for screen in screens):
-            visible = max((screen.availableGeometry().intersected(frame) for screen in screens),
-                          key=lambda r: r.width() * r.height())
-            if visible.width() >= 120 and visible.height() >= 80:
-                return
-        primary = QGuiApplication.primaryScreen()
-        if primary is None:
-            return
-        area = primary.availableGeometry()
-        width = min(self.width(), area.width())
-        height = min(self.height(), area.height())
-        self.setGeometry(area.x() + (area.width() - width) // 2,
-                         area.y() + (area.height() - height) // 2, width, height)
-        log.info("window geometry was off every screen; moved onto the primary screen")
+        ensure_on_screen(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self.presenter.shutdown()

@@ -12,12 +12,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.domain.dataset import Dataset
 from desktop.domain.view import FactView, fact_view
+from desktop.ui.palette import PAGE
 from desktop.domain.grouping import Group, build_groups, filtered
 
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
-HIGHLIGHT = QColor("#fff3b0")
+HIGHLIGHT = QColor(PAGE["match_row"])
 
 
 def plain_tooltip(text: str) -> str:
@@ -190,7 +191,7 @@ class BrowseModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.BackgroundRole and fid in self._highlight:
             return QBrush(HIGHLIGHT)
         if role == Qt.ItemDataRole.ForegroundRole and fid in self._highlight:
-            return QBrush(QColor("#000000"))
+            return QBrush(QColor(PAGE["ink"]))
         if role == FACT_ID_ROLE:
             return fid
         if role == KIND_ROLE:
@@ -205,8 +206,9 @@ class BrowseModel(QAbstractItemModel):
         item = index.internalPointer()
         return item.group if item.fact_id is None else None
 
-    def find_fact(self, fact_id: str) -> QModelIndex:
-        """The first row showing this fact (a fact may stand under several places or tags)."""
+    def find_fact(self, fact_id: str, under: QModelIndex = QModelIndex()) -> QModelIndex:
+        """The first row showing this fact (a fact may stand under several places or tags),
+        looked for below ``under`` (a group's row) or in the whole tree."""
         def search(item: _Item, parent_index: QModelIndex) -> QModelIndex:
             group = item.group
             if fact_id in group.facts:
@@ -219,7 +221,7 @@ class BrowseModel(QAbstractItemModel):
                     if found.isValid():
                         return found
             return QModelIndex()
-        return search(self._root, QModelIndex())
+        return search(self._item(under), under)
 
     def find_group(self, key: str) -> QModelIndex:
         stack = [(self._root, QModelIndex())]

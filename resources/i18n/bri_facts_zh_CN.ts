@@ -49,21 +49,27 @@
         <source>Search matches</source>
         <translation>搜索结果数</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/browse.py" line="221" />
+        <source>%n match(es)</source>
+        <translation><numerusform>%n条匹配</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="50" />
+        <location filename="../../desktop/ui/chart/panel.py" line="52" />
         <source>Chart units</source>
         <translation>图表单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="51" />
+        <location filename="../../desktop/ui/chart/panel.py" line="60" />
         <source>No figures to chart here: these facts are statements without a number.</source>
         <translation>此处没有可绘图的数字：这些事实是不含数字的陈述。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="55" />
+        <location filename="../../desktop/ui/chart/panel.py" line="64" />
+        <location filename="../../desktop/ui/chart/panel.py" line="65" />
         <source>Chart</source>
         <translation>图表</translation>
     </message>
@@ -249,107 +255,138 @@ Do you want to replace it?</source>
 <context>
     <name>FactDetail</name>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="148" />
+        <location filename="../../desktop/ui/detail.py" line="181" />
         <source>Show in article</source>
         <translation>在原文中显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="149" />
+        <location filename="../../desktop/ui/detail.py" line="182" />
         <source>Show the paragraph of the article that states this fact</source>
         <translation>显示原文中陈述此事实的段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="150" />
-        <location filename="../../desktop/ui/detail.py" line="202" />
+        <location filename="../../desktop/ui/detail.py" line="183" />
+        <location filename="../../desktop/ui/detail.py" line="258" />
         <source>In the article’s words</source>
         <translation>原文表述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="151" />
+        <location filename="../../desktop/ui/detail.py" line="184" />
         <source>Related facts (same place or field)</source>
         <translation>相关事实（同一地区或领域）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="138" />
-        <source>Fact detail</source>
-        <translation>事实详情</translation>
+        <location filename="../../desktop/ui/detail.py" line="169" />
+        <source>Page</source>
+        <extracomment>point sizes at zoom 1.0</extracomment>
+        <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="139" />
+        <location filename="../../desktop/ui/detail.py" line="170" />
         <source>Where this is in the themes</source>
         <translation>所在主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="140" />
+        <location filename="../../desktop/ui/detail.py" line="171" />
         <source>Figure</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="140" />
+        <location filename="../../desktop/ui/detail.py" line="171" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="141" />
+        <location filename="../../desktop/ui/detail.py" line="172" />
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="142" />
+        <location filename="../../desktop/ui/detail.py" line="173" />
         <source>Who states it, source and date</source>
         <translation>陈述者、来源与日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="143" />
+        <location filename="../../desktop/ui/detail.py" line="174" />
+        <source>How to go on</source>
+        <translation>如何继续</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail.py" line="175" />
         <source>The article’s words</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="144" />
+        <location filename="../../desktop/ui/detail.py" line="176" />
         <source>Article passage</source>
         <translation>原文段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="145" />
+        <location filename="../../desktop/ui/detail.py" line="177" />
         <source>Related facts</source>
         <translation>相关事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="146" />
+        <location filename="../../desktop/ui/detail.py" line="178" />
         <source>Headline figures</source>
         <translation>主要数据</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/detail.py" line="179" />
+        <location filename="../../desktop/ui/detail.py" line="305" />
+        <source>Every fact here</source>
+        <translation>此处全部事实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail.py" line="185" />
+        <source>Pick a theme, place or field on the left, search with Ctrl+F, or press F5 to present the figures. F1 lists every key.</source>
+        <translation>在左侧选择主题、地区或领域，按 Ctrl+F 搜索，或按 F5 演示这些数据。按 F1 查看全部快捷键。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="199" />
+        <location filename="../../desktop/ui/detail.py" line="255" />
         <source>In the article’s words (stated %n times)</source>
         <translation>
             <numerusform>原文表述（文中出现%n次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="208" />
+        <location filename="../../desktop/ui/detail.py" line="264" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="218" />
+        <location filename="../../desktop/ui/detail.py" line="274" />
         <source>No dataset is open</source>
         <translation>未打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="219" />
+        <location filename="../../desktop/ui/detail.py" line="275" />
         <source>Use File → Open dataset… or return to the bundled dataset.</source>
         <translation>请使用“文件 → 打开数据集…”，或返回内置数据集。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="231" />
+        <location filename="../../desktop/ui/detail.py" line="288" />
+        <source>%n fact(s) match “%1”</source>
+        <translation>
+            <numerusform>%n条事实与“%1”匹配</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/detail.py" line="295" />
         <source>%n fact(s) in this group</source>
         <translation>
             <numerusform>本组共%n条事实</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="230" />
+        <location filename="../../desktop/ui/detail.py" line="302" />
+        <source>The first %1 of %n facts: type more words to narrow the search</source>
+        <translation>
+            <numerusform>共%n条事实，此处列出前%1条：输入更多字词以缩小搜索范围</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/detail.py" line="293" />
         <source>%n fact(s) in this theme</source>
         <translation>
             <numerusform>本主题共%n条事实</numerusform>
@@ -359,28 +396,54 @@ Do you want to replace it?</source>
 <context>
     <name>HelpController</name>
     <message>
-        <location filename="../../desktop/ui/help.py" line="26" />
+        <location filename="../../desktop/ui/help.py" line="36" />
+        <source>Every figure of the feature article on Belt and Road science and technology cooperation, as the article states it, with who states it.</source>
+        <translation>“一带一路”科技创新合作专题文章中的每一个数字，均按原文表述，并注明陈述者。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help.py" line="39" />
+        <source>Data source: %1</source>
+        <translation>数据来源：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help.py" line="40" />
+        <source>Works offline: nothing is downloaded, nothing is sent.</source>
+        <translation>离线运行：不下载、不发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help.py" line="41" />
+        <source>Presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help.py" line="66" />
+        <location filename="../../desktop/ui/help.py" line="69" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help.py" line="103" />
         <source>&lt;h3&gt;BRI S&amp;amp;T Fact Browser %1&lt;/h3&gt;&lt;p&gt;Every figure of the article, with the article’s own words and who states it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data source:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences:&lt;/b&gt; the app: MIT. Bundled font: Noto Sans CJK SC (subset), SIL Open Font License 1.1. Qt for Python (PySide6): LGPLv3. pandas, NumPy: BSD. pyqtgraph: MIT.&lt;/p&gt;&lt;p&gt;Works offline: the app opens no network connection.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;“一带一路”科技创新事实浏览器 %1&lt;/h3&gt;&lt;p&gt;收录文章中的每一个数据，附原文表述及陈述者。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据来源：&lt;/b&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;许可：&lt;/b&gt;本应用：MIT。内置字体：Noto Sans CJK SC（子集），SIL 开放字体许可证 1.1。Qt for Python（PySide6）：LGPLv3。pandas、NumPy：BSD。pyqtgraph：MIT。&lt;/p&gt;&lt;p&gt;离线使用：本应用不建立任何网络连接。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="35" />
+        <location filename="../../desktop/ui/help.py" line="112" />
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="43" />
-        <location filename="../../desktop/ui/help.py" line="48" />
+        <location filename="../../desktop/ui/help.py" line="120" />
+        <location filename="../../desktop/ui/help.py" line="125" />
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="44" />
+        <location filename="../../desktop/ui/help.py" line="121" />
         <source>The log folder %1 cannot be created: %2</source>
         <translation>无法创建日志文件夹 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="49" />
+        <location filename="../../desktop/ui/help.py" line="126" />
         <source>The log files are in:
 %1</source>
         <translation>日志文件位于：
@@ -390,95 +453,135 @@ Do you want to replace it?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185" />
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>Switch the language of the window and the data</source>
         <extracomment>"content" once the tree and the page have painted, "chart" once the first chart has</extracomment>
         <translation>切换界面与数据的语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186" />
+        <location filename="../../desktop/ui/main_window.py" line="191" />
         <source>Switch language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>BRI S&amp;T Fact Browser</source>
         <translation>“一带一路”科技创新事实浏览器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>bundled dataset</source>
         <translation>内置数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205" />
+        <location filename="../../desktop/ui/main_window.py" line="210" />
         <source>No dataset open</source>
         <translation>未打开数据集</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>%n fact(s)</source>
         <translation>
             <numerusform>%n条事实</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <source>Text size %1%</source>
+        <translation>文字大小 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="371" />
         <source>Fact copied with its citation</source>
         <translation>已复制事实及出处</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>PresentationView</name>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="302" />
-        <location filename="../../desktop/ui/present/view.py" line="303" />
+        <location filename="../../desktop/ui/present/view.py" line="47" />
+        <source>Next fact (a clicker's forward button)</source>
+        <extracomment>the keys of a presentation as F1 lists them (texts translated in context PresentationView)</extracomment>
+        <translation>下一条事实（翻页笔的前进键）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/present/view.py" line="48" />
+        <source>Previous fact</source>
+        <translation>上一条事实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/present/view.py" line="49" />
+        <source>First or last fact</source>
+        <translation>第一条或最后一条事实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/present/view.py" line="50" />
+        <source>Blank the screen, and back</source>
+        <translation>黑屏，再按一次恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/present/view.py" line="51" />
+        <source>Dark or light projector theme</source>
+        <translation>深色或浅色投影主题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/present/view.py" line="52" />
+        <source>Chinese or English</source>
+        <translation>中文或英文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/present/view.py" line="53" />
+        <source>Back to the browser, on the fact shown</source>
+        <translation>返回浏览窗口，停在当前事实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/present/view.py" line="306" />
+        <location filename="../../desktop/ui/present/view.py" line="307" />
         <source>Presentation</source>
-        <extracomment>Projector themes: high contrast both ways; the background matches the chart's own style.</extracomment>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="304" />
+        <location filename="../../desktop/ui/present/view.py" line="308" />
         <source>Position in the presentation</source>
         <translation>演示中的位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="305" />
+        <location filename="../../desktop/ui/present/view.py" line="309" />
         <source>Where this is in the themes</source>
         <translation>所在主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="306" />
+        <location filename="../../desktop/ui/present/view.py" line="310" />
         <source>Figure</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="306" />
+        <location filename="../../desktop/ui/present/view.py" line="310" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="307" />
+        <location filename="../../desktop/ui/present/view.py" line="311" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="307" />
+        <location filename="../../desktop/ui/present/view.py" line="311" />
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="308" />
+        <location filename="../../desktop/ui/present/view.py" line="312" />
         <source>Who states it, source and date</source>
         <translation>陈述者、来源与日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="309" />
+        <location filename="../../desktop/ui/present/view.py" line="313" />
         <source>Kiosk hint</source>
         <translation>展台提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="311" />
+        <location filename="../../desktop/ui/present/view.py" line="315" />
         <source>Press any key or click to explore the facts</source>
         <translation>按任意键或点击以浏览事实</translation>
     </message>
@@ -503,111 +606,156 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="48" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="49" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53" />
+        <location filename="../../desktop/ui/actions.py" line="54" />
         <source>&amp;Open dataset…</source>
         <translation>打开数据集(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55" />
+        <location filename="../../desktop/ui/actions.py" line="56" />
         <source>Open dataset &amp;folder…</source>
         <translation>打开数据集文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57" />
+        <location filename="../../desktop/ui/actions.py" line="58" />
         <source>&amp;Reload dataset</source>
         <translation>重新加载数据集(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="59" />
+        <location filename="../../desktop/ui/actions.py" line="60" />
         <source>Back to the &amp;bundled dataset</source>
         <translation>返回内置数据集(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61" />
+        <location filename="../../desktop/ui/actions.py" line="62" />
         <source>Recent &amp;datasets</source>
         <translation>最近的数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="63" />
+        <location filename="../../desktop/ui/actions.py" line="64" />
         <source>&amp;Export chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="66" />
+        <location filename="../../desktop/ui/actions.py" line="67" />
         <source>Copy c&amp;hart</source>
         <translation>复制图表(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="68" />
+        <location filename="../../desktop/ui/actions.py" line="69" />
         <source>Export facts as &amp;CSV…</source>
         <translation>导出事实为 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70" />
+        <location filename="../../desktop/ui/actions.py" line="71" />
         <source>Fact sheet &amp;PDF…</source>
         <translation>事实简报 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="72" />
+        <location filename="../../desktop/ui/actions.py" line="73" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="75" />
+        <location filename="../../desktop/ui/actions.py" line="76" />
         <source>&amp;Copy fact with citation</source>
         <translation>复制事实及出处(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="77" />
+        <location filename="../../desktop/ui/actions.py" line="78" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="80" />
+        <location filename="../../desktop/ui/actions.py" line="81" />
         <source>Group by &amp;theme</source>
         <translation>按主题分组(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="82" />
+        <location filename="../../desktop/ui/actions.py" line="83" />
         <source>Group by &amp;place</source>
         <translation>按地区分组(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="84" />
+        <location filename="../../desktop/ui/actions.py" line="85" />
         <source>Group by &amp;field</source>
         <translation>按领域分组(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="86" />
+        <location filename="../../desktop/ui/actions.py" line="87" />
         <source>Switch to &amp;English / 中文</source>
         <translation>切换到 English / 中文(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="88" />
+        <location filename="../../desktop/ui/actions.py" line="89" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="90" />
+        <location filename="../../desktop/ui/actions.py" line="91" />
+        <source>Show c&amp;harts</source>
+        <translation>显示图表(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="93" />
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="95" />
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="97" />
+        <source>&amp;Normal text size</source>
+        <translation>正常文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="99" />
         <source>&amp;Present</source>
         <translation>演示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="92" />
+        <location filename="../../desktop/ui/actions.py" line="101" />
         <source>Present from the current &amp;fact</source>
         <translation>从当前事实开始演示(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="95" />
+        <location filename="../../desktop/ui/actions.py" line="104" />
+        <source>&amp;Previous fact</source>
+        <translation>上一条事实(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="106" />
+        <source>&amp;Next fact</source>
+        <translation>下一条事实(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="108" />
+        <source>&amp;Up to the page of this fact’s group</source>
+        <translation>返回此事实所在组的页面(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="111" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="113" />
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="97" />
+        <location filename="../../desktop/ui/actions.py" line="115" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>

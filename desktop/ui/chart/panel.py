@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QToolButton, QVBoxLayout, QWidget
 
-from desktop.domain.charts import ChartSpec, chart_specs
+from desktop.domain.charts import INFORMATIVE, ChartSpec, chart_specs
 from desktop.domain.dataset import Dataset
 from desktop.domain.scope import Scope
 
@@ -92,7 +92,9 @@ class ChartPanel(QWidget):
     def show_scope(self, dataset: Dataset | None, scope: Scope | None, lang: str,
                    selected: str | None = None) -> None:
         self.selected = selected
-        self.specs = chart_specs(dataset, scope, lang) if dataset is not None and scope else []
+        # a chart where it informs: two figures or more in a unit (one figure reads as its card)
+        self.specs = chart_specs(dataset, scope, lang, min_bars=INFORMATIVE) \
+            if dataset is not None and scope else []
         self.tabs.blockSignals(True)
         while self.tabs.count():
             self.tabs.removeTab(0)

@@ -3,12 +3,9 @@ presentation and the exporter read these before any chart is drawn."""
 
 from __future__ import annotations
 
-STYLES = {
-    "light": {"bg": "#ffffff", "fg": "#1b1f24", "muted": "#57606a", "bar": "#1f5fa8",
-              "about": "#5b8fd0", "grid": "#d0d7de", "select": "#d9480f"},
-    "dark": {"bg": "#0d1117", "fg": "#f0f3f6", "muted": "#a8b3bd", "bar": "#58a6ff",
-             "about": "#8cc2ff", "grid": "#30363d", "select": "#ffa657"},
-}
+from desktop.ui.palette import CHART
+
+STYLES = CHART  # desktop/ui/palette.py holds every colour
 
 
 LABEL_WRAP = {"zh": 18, "en": 34}

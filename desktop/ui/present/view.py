@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, QRect, QTimer, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
@@ -23,10 +23,10 @@ from desktop.domain.charts import ChartSpec, chart_specs
 from desktop.domain.dataset import Dataset
 from desktop.domain.scope import Scope, theme_scope
 from desktop.domain.view import fact_view
-from desktop.ui.chart.style import STYLES as CHART_STYLES
 from desktop.ui.chart.style import wrap_label
 from desktop.ui.fonts import app_font
 from desktop.ui.host import Host
+from desktop.ui.palette import BLANK, PROJECTOR
 from desktop.ui.platform import running_offscreen
 from desktop.ui.present import layout
 
@@ -35,19 +35,23 @@ log = logging.getLogger(__name__)
 SETTINGS_GROUP = "Present"
 CURSOR_HIDE_MS = 2000
 
-#: Projector themes: high contrast both ways; the background matches the chart's own style.
-THEMES = {
-    "dark": {"bg": CHART_STYLES["dark"]["bg"], "fg": "#f0f3f6", "muted": "#b1bac4",
-             "figure": "#ffa657", "chart": "dark"},
-    "light": {"bg": CHART_STYLES["light"]["bg"], "fg": "#1b1f24", "muted": "#4d5761",
-              "figure": "#b3400b", "chart": "light"},
-}
+THEMES = PROJECTOR
 
 K = Qt.Key
 NEXT_KEYS = {K.Key_PageDown, K.Key_Right, K.Key_Space, K.Key_Down}
 PREV_KEYS = {K.Key_PageUp, K.Key_Left, K.Key_Backspace, K.Key_Up}
 BLANK_KEYS = {K.Key_B, K.Key_Period}
 NAV_KEYS = NEXT_KEYS | PREV_KEYS | {K.Key_Home, K.Key_End}
+#: the keys of a presentation as F1 lists them (texts translated in context PresentationView)
+KEY_HELP = (
+    ("PageDown · → · ↓ · Space", QT_TRANSLATE_NOOP("PresentationView", "Next fact (a clicker's forward button)")),
+    ("PageUp · ← · ↑ · Backspace", QT_TRANSLATE_NOOP("PresentationView", "Previous fact")),
+    ("Home · End", QT_TRANSLATE_NOOP("PresentationView", "First or last fact")),
+    ("B · .", QT_TRANSLATE_NOOP("PresentationView", "Blank the screen, and back")),
+    ("T", QT_TRANSLATE_NOOP("PresentationView", "Dark or light projector theme")),
+    ("L", QT_TRANSLATE_NOOP("PresentationView", "Chinese or English")),
+    ("Esc", QT_TRANSLATE_NOOP("PresentationView", "Back to the browser, on the fact shown")),
+)
 
 def _label(name: str, bold: bool = False) -> QLabel:
     label = QLabel()
@@ -111,7 +115,7 @@ class PresentationView(QWidget):
         self.blank.setObjectName("blank")
         self.blank.setAutoFillBackground(True)
         palette = self.blank.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor("#000000"))
+        palette.setColor(QPalette.ColorRole.Window, QColor(BLANK))
         self.blank.setPalette(palette)
         self.blank.hide()
 

@@ -1,0 +1,183 @@
+"""Reading a theme, a place, a field or a search result as one page; the fact page at a small
+laptop's size; previous / next; F1; the reading size."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.domain.grouping import build_groups, facts_in_order
+from desktop.ui.actions import ACTIONS
+from desktop.ui.help import key_texts
+
+
+def _settle():
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+
+
+def _open_group(window, qtbot, grouping, key):
+    window.set_grouping(grouping)
+    index = window.model.find_group(key)
+    assert index.isValid()
+    window.tree.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: getattr(window.current_scope(), "key", None) == key)
+
+
+def test_a_theme_page_lists_every_fact_of_the_theme_by_sub_theme(window, qtbot, dataset):
+    node = next(n for n in dataset.roots if n.children)
+    _open_group(window, qtbot, "theme", node.id)
+    page = window.detail
+    assert page.facts.isVisible()
+    assert page.facts.fact_ids() == node.all_facts()
+    headings = [page.facts.rows.rows[i][2] for i in range(len(page.facts.rows.rows))
+                if page.facts.rows.rows[i][0] is None]
+    assert headings == [child.title("zh") for child in node.children if child.all_facts()]
+
+
+@pytest.mark.parametrize("grouping,key", [("place", "africa"), ("place", "kenya"), ("tag", "energy")])
+def test_a_place_or_field_page_lists_exactly_its_facts(window, qtbot, dataset, grouping, key):
+    _open_group(window, qtbot, grouping, key)
+    group = next(g for g in build_groups(dataset, grouping) if g.key == key)
+    assert window.detail.facts.fact_ids() == facts_in_order([group])
+    window.set_language("en")
+    assert window.detail.title.text() == dataset.name("place" if grouping == "place" else "tag", key, "en")
+    # every entry says its title and who states it
+    rows = {fid: markup for fid, markup, _spoken in window.detail.facts.rows.rows if fid}
+    for fid in facts_in_order([group]):
+        assert dataset.name("attribution", dataset.facts.at[fid, "attribution"], "en") in rows[fid]
+
+
+def test_search_results_are_a_page_with_the_words_marked(window, qtbot, dataset):
+    window.set_language("en")
+    qtbot.keyClicks(window.search, "Kenya")
+    qtbot.waitUntil(lambda: window.search_hits is not None)
+    hits = window.search_hits
+    assert window.current_scope().kind == "search"
+    assert window.detail.title.text() == f"{len(hits)} facts match “Kenya”"  # English plurals
+    assert window.match_label.text() == f"{len(hits)} matches"
+    assert sorted(window.detail.facts.fact_ids()) == sorted(hits)
+    from desktop.ui.palette import PAGE
+    mark = f'<span style="background:{PAGE["mark"]};color:{PAGE["ink"]}">'
+    marked = [markup for fid, markup, _ in window.detail.facts.rows.rows if fid and mark in markup]
+    assert marked and all(f"{mark}Kenya</span>" in m for m in marked)
+
+
+def test_the_page_list_works_from_the_keyboard(window, qtbot, dataset):
+    _open_group(window, qtbot, "place", "africa")
+    ids = window.detail.facts.fact_ids()
+    assert len(ids) >= 2
+    lst = window.detail.facts
+    lst.setFocus()
+    lst.setCurrentIndex(lst.model().index(0, 0))
+    qtbot.keyClick(lst, Qt.Key.Key_Down)
+    qtbot.keyClick(lst, Qt.Key.Key_Down)
+    qtbot.keyClick(lst, Qt.Key.Key_Up)
+    assert lst.currentIndex().data(Qt.ItemDataRole.UserRole + 1) == ids[1]
+    qtbot.keyClick(lst, Qt.Key.Key_Return)
+    assert window.current_fact == ids[1]
+    assert window.current_scope().key == "africa"  # opened under Africa, not its first place
+
+
+def test_previous_and_next_fact_stay_in_the_scope(window, qtbot, dataset):
+    _open_group(window, qtbot, "place", "africa")
+    ids = list(window.current_scope().fact_ids)
+    window.open_fact(ids[0])
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.current_fact == ids[1]
+    qtbot.keyClick(window.tree, Qt.Key.Key_BracketRight)
+    assert window.current_fact == ids[2 % len(ids)]
+    qtbot.keyClick(window.tree, Qt.Key.Key_BracketLeft)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_fact == ids[0]
+    qtbot.keyClick(window.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_fact == ids[-1]  # round the scope
+    assert window.current_scope().key == "africa"
+    window.actions_by_id["up_to_scope"].trigger()
+    assert window.current_fact is None and window.detail.facts.isVisible()
+
+
+def test_f1_lists_every_shortcut_of_the_actions(window, qtbot):
+    window.set_language("en")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.help.dialog
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.view.toPlainText()
+    with_keys = [spec for spec in ACTIONS if spec.shortcut]
+    assert len(with_keys) > 15
+    for spec in with_keys:
+        assert QCoreApplication.translate("actions", spec.text).replace("&", "") in text
+        for key in key_texts(spec):
+            assert key in text, (spec.id, key)
+    assert "Data source:" in text and "Presentation mode" in text
+    dialog.close()
+    window.actions_by_id["shortcuts"].trigger()  # Help → Keyboard shortcuts
+    assert window.help.dialog.isVisible()
+    window.help.dialog.close()
+
+
+def test_zoom_scales_the_pages_and_is_remembered(window, qtbot, qapp):
+    before = window.detail.title.font().pointSizeF()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    bigger = window.detail.title.font().pointSizeF()
+    assert bigger > before * 1.25
+    assert float(window.settings.value("MainWindow/zoom")) == pytest.approx(window.zoom)
+    window.close()
+    from desktop.ui.launch import open_main_window
+    again = open_main_window(qapp, lang="zh", show=False)
+    qtbot.addWidget(again)
+    assert again.detail.title.font().pointSizeF() == pytest.approx(bigger)
+    again.actions_by_id["zoom_reset"].trigger()
+    assert again.detail.title.font().pointSizeF() == pytest.approx(before)
+    again.close()
+
+
+def test_the_chart_panel_hides_and_remembers(window, qtbot):
+    window.select_overview()
+    assert window.charts.isVisible()
+    window.actions_by_id["toggle_charts"].trigger()
+    assert not window.charts.isVisible()
+    assert window.settings.value("MainWindow/charts", type=bool) is False
+    window.actions_by_id["toggle_charts"].trigger()
+    assert window.charts.isVisible()
+
+
+def test_a_page_without_two_figures_in_a_unit_has_no_chart(window, qtbot):
+    _open_group(window, qtbot, "place", "kenya")
+    assert window.specs == [] and not window.charts.isVisible()
+    assert not window.actions_by_id["export_chart"].isEnabled()
+
+
+def test_the_overview_tells_a_newcomer_how_to_go_on(window):
+    window.select_overview()
+    assert window.detail.hint.isVisible()
+    assert "F5" in window.detail.hint.text() and "Ctrl+F" in window.detail.hint.text()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_fact_page_fits_a_small_laptop_without_scrolling(window, qtbot, dataset, lang):
+    """At 1280×720 the figure, statement, quote and “Show in article” are all in view."""
+    window.showNormal()
+    window.resize(1280, 720)
+    window.set_language(lang)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    page = window.detail
+    overflow = []
+    for fid in dataset.facts.index:
+        assert window.select_fact(fid)
+        _settle()
+        button = page.show_article
+        bottom = button.mapTo(page.viewport(), button.rect().bottomLeft()).y()
+        if bottom > page.viewport().height():
+            overflow.append((fid, bottom, page.viewport().height()))
+    assert overflow == []
