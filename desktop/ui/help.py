@@ -4,6 +4,7 @@ from the menus), About, and the folder where the log files are."""
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
@@ -18,6 +19,11 @@ from desktop.ui.present.view import KEY_HELP
 
 
 translate = QCoreApplication.translate  # context "HelpController"; pyside6-lupdate reads these
+
+
+def menu_text(text: str) -> str:
+    """A menu entry as read, without its mnemonic: "&Find…" → "Find…", "查找(&F)…" → "查找…"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 
 def key_texts(spec: ActionSpec) -> list[str]:
@@ -42,11 +48,11 @@ def shortcuts_html(dataset_source: str) -> str:
     parts = [f"<p>{e(about)}<br>{e(source)}<br>{e(offline)}</p>"]
     menus = dict(MENUS)
     for key in menus:
-        rows = [(QCoreApplication.translate("actions", spec.text).replace("&", ""), key_texts(spec))
+        rows = [(menu_text(QCoreApplication.translate("actions", spec.text)), key_texts(spec))
                 for spec in ACTIONS if spec.menu == key and key_texts(spec)]
         if not rows:
             continue
-        title = QCoreApplication.translate("actions", menus[key]).replace("&", "")
+        title = menu_text(QCoreApplication.translate("actions", menus[key]))
         parts.append(f"<h3>{e(title)}</h3><table cellspacing='0' cellpadding='3'>")
         for text, keys in rows:
             parts.append(f"<tr><td width='55%'>{e(text)}</td><td><b>{e(' · '.join(keys))}</b></td></tr>")
@@ -74,7 +80,8 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(620, 640)
+        screen = parent.screen().availableGeometry() if parent is not None else None
+        self.resize(640, min(680, int(screen.height() * 0.85)) if screen is not None else 680)
 
 
 class HelpController:

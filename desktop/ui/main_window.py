@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([380, 900])
-        self.right_split.setSizes([420, 420])
+        self.right_split.setSizes([520, 320])  # the page first; the chart below it
         self.setCentralWidget(self.main_split)
 
         self.language_button = QPushButton()
