@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-all soak bench package smoke fonts icons translations clean
+.PHONY: run test test-all soak bench package smoke fonts icons translations snapshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ smoke: package
 fonts: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[dev]"
 	$(PY) packaging/build_font.py
+
+snapshot: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/build_snapshot.py
 
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/build_icons.py

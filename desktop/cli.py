@@ -86,7 +86,7 @@ def cmd_gui(args) -> int:
     from desktop.app import create_app
     app = create_app(sys.argv[:1], err_windows=not args.no_err_windows)
     from desktop.ui.launch import open_main_window
-    window = open_main_window(app, lang=args.lang, dataset_path=args.dataset)
+    window = open_main_window(app, lang=args.lang, dataset_path=args.dataset, fast=True)
     if window is None:
         return EXIT_INVALID
     if args.kiosk:

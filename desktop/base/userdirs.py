@@ -30,3 +30,12 @@ def log_dir() -> Path:
         return base / "logs"
     from platformdirs import user_log_dir
     return Path(user_log_dir(APP_ID, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """What the app can make again: the first-paint snapshot of the window."""
+    base = _base()
+    if base:
+        return base / "cache"
+    from platformdirs import user_cache_dir
+    return Path(user_cache_dir(APP_ID, appauthor=False))

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
+from desktop.base.lazy import np
+from desktop.base.lazy import pd
 
 from desktop.domain.errors import DatasetError, LoadCancelled, Problem
 from desktop.domain.reader import Progress, RawDataset, _no_progress, read_raw

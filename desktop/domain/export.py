@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-import pandas as pd
+from desktop.base.lazy import pd
 
 from desktop.domain.charts import ChartSpec, chart_specs, slug
 from desktop.domain.dataset import COLUMNS, OPTIONAL, Dataset

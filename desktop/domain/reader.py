@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-import numpy as np
-import pandas as pd
+from desktop.base.lazy import np
+from desktop.base.lazy import pd
 
 from desktop.domain.errors import DatasetError, LoadCancelled, Problem
 

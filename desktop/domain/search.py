@@ -32,7 +32,7 @@ from collections import OrderedDict, defaultdict
 from itertools import chain, count, repeat
 from typing import Callable, Iterator
 
-import numpy as np
+from desktop.base.lazy import np
 
 from desktop.domain.dataset import Dataset, split_keys
 from desktop.domain.errors import LoadCancelled

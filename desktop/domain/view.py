@@ -38,6 +38,12 @@ class FactView:
     fields: tuple[str, ...]
     theme_path: tuple[str, ...]   # theme titles from the root down
 
+    @classmethod
+    def card(cls, fact_id: str, figure: str, title: str, lang: str) -> "FactView":
+        """A view that knows only what a figure card shows (a page painted before the data)."""
+        return cls(fact_id, lang, title, "", figure, "", "", None, "", "", "", "", "", "",
+                   (), (), ())
+
     @property
     def has_figure(self) -> bool:
         return bool(self.figure)

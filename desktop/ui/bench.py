@@ -18,6 +18,6 @@ def report_paints(app, window) -> None:
     def painted(what: str) -> None:
         sys.stdout.write(f"BRI_FACTS_BENCH {what} {time.perf_counter() - t0:.4f}\n")
         sys.stdout.flush()
-        if what == "chart" or not window.specs:
+        if what == "chart" or not (window.specs or window.waiting):
             QTimer.singleShot(0, app.quit)
     window.contentPainted.connect(painted)

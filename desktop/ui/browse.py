@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QTreeView, QVBoxLayout, QWidget)
 
@@ -14,7 +15,7 @@ from desktop.domain.dataset import Dataset
 from desktop.domain.grouping import facts_in_order
 from desktop.domain.scope import Scope, group_scope, overview_scope, search_scope
 from desktop.domain.search import SearchIndex
-from desktop.ui.tree_model import FACT_ID_ROLE, BrowseModel
+from desktop.ui.tree_model import FACT_ID_ROLE, GROUP_KEY_ROLE, BrowseModel
 from desktop.ui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ EXPAND_ALL_LIMIT = 2000
 class BrowsePanel(QWidget):
     groupingRequested = Signal(str)
     searched = Signal()              # the filter changed (a query typed or cleared)
+    currentChanged = Signal(QModelIndex)   # the tree's current row (whichever model it shows)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -40,9 +42,10 @@ class BrowsePanel(QWidget):
         self._indexer: Worker | None = None
 
         self.model = BrowseModel(self)
+        self.preview: QStandardItemModel | None = None   # the first paint's tree, until data
         self.tree = QTreeView()
         self.tree.setObjectName("tree")
-        self.tree.setModel(self.model)
+        self._show_model(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -98,8 +101,49 @@ class BrowsePanel(QWidget):
         self.match_label.setAccessibleName(translate("BrowsePanel", "Search matches"))
         self._update_matches()
 
+    def _show_model(self, model) -> None:
+        self.tree.setModel(model)
+        self.tree.selectionModel().currentChanged.connect(self.currentChanged)
+
+    def show_preview(self, rows: list, current: list[int]) -> None:
+        """The tree as the snapshot drew it (desktop.ui.snapshot), until the data is loaded."""
+        model = QStandardItemModel(self)
+
+        def add(parent, entries) -> None:
+            for entry in entries:
+                item = QStandardItem(entry["text"])
+                item.setEditable(False)
+                if entry["bold"]:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                item.setData(entry["fact"] or None, FACT_ID_ROLE)
+                item.setData(entry["group"] or None, GROUP_KEY_ROLE)
+                parent.appendRow(item)
+                add(item, entry["children"])
+        add(model.invisibleRootItem(), rows)
+        self.preview = model
+        self._show_model(model)
+
+        def expand(parent: QModelIndex, entries) -> None:
+            for row, entry in enumerate(entries):
+                index = model.index(row, 0, parent)
+                if entry["expanded"]:
+                    self.tree.expand(index)
+                expand(index, entry["children"])
+        expand(QModelIndex(), rows)
+        index = QModelIndex()
+        for row in current:
+            index = model.index(row, 0, index)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
     # ---- feeding
     def set_dataset(self, dataset: Dataset | None, lang: str) -> None:
+        if self.preview is not None:
+            self._show_model(self.model)
+            self.preview.deleteLater()
+            self.preview = None
         self.dataset = dataset
         self.index = None
         self.hits = None

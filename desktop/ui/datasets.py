@@ -143,8 +143,8 @@ def show_report(window, heading: str, report: str) -> ReportDialog:
 class _Load:
     """One request: what is being opened, and its progress dialog."""
 
-    def __init__(self, worker: Worker, origin: str, remember: str | None):
-        self.worker, self.origin, self.remember = worker, origin, remember
+    def __init__(self, worker: Worker, origin: str, remember: str | None, quiet: bool = False):
+        self.worker, self.origin, self.remember, self.quiet = worker, origin, remember, quiet
         self.dialog: QProgressDialog | None = None
 
 
@@ -172,18 +172,22 @@ class DatasetLoads(QObject):
         self.drops.watch(widget)
 
     # ---- starting
-    def start(self, task: Callable, origin: str, remember: str | None = None) -> Worker:
+    def start(self, task: Callable, origin: str, remember: str | None = None,
+              quiet: bool = False) -> Worker:
+        """Load in the background. ``quiet``: the start-up load of the bundled data behind a
+        first-paint snapshot — no progress dialog, no message unless it fails."""
         self.cancel(silent=True)
         worker = Worker(task, "dataset load", self)
-        load = _Load(worker, origin, remember)
+        load = _Load(worker, origin, remember, quiet)
         worker.progressed.connect(lambda step, fraction: self._progressed(load, step, fraction))
         worker.done.connect(lambda dataset: self._done(load, "loaded", dataset))
         worker.failed.connect(lambda exc: self._done(load, "failed", exc))
         worker.cancelled.connect(lambda: self._done(load, "cancelled", None))
         worker.finished.connect(worker.deleteLater)
         self.load = load
-        load.dialog = self._progress_dialog(load)
-        self.host.show_status(translate("datasets", "Opening %1…").replace("%1", _label(origin)))
+        if not quiet:
+            load.dialog = self._progress_dialog(load)
+            self.host.show_status(translate("datasets", "Opening %1…").replace("%1", _label(origin)))
         worker.start()
         return worker
 
@@ -273,14 +277,20 @@ class DatasetLoads(QObject):
         if load.remember:
             remember_dataset(host.settings, load.remember)
             host.settings.setValue(f"{GROUP}/last_folder", str(Path(load.remember).parent))
-        count = len(dataset.facts)
-        host.show_status(translate("datasets", "Opened %1: %n fact(s).", "", count)
-                         .replace("%1", current_name(dataset)), 8000)
+        if not load.quiet:
+            count = len(dataset.facts)
+            host.show_status(translate("datasets", "Opened %1: %n fact(s).", "", count)
+                             .replace("%1", current_name(dataset)), 8000)
         self.finished.emit("loaded")
 
     def _failed(self, load: _Load, error: DatasetError) -> None:
-        heading = translate("datasets", "%1 could not be opened. %2 stays open.") \
-            .replace("%1", _label(load.origin)).replace("%2", current_name(self.host.dataset))
+        if load.quiet:  # the bundled data behind the first paint: the window has nothing else
+            self.host.set_dataset(None)
+            heading = translate("datasets", "The bundled dataset is damaged. Reinstall the app, "
+                                            "or open another dataset.")
+        else:
+            heading = translate("datasets", "%1 could not be opened. %2 stays open.") \
+                .replace("%1", _label(load.origin)).replace("%2", current_name(self.host.dataset))
         self.host.show_status(heading, 8000)
         log.info("dataset %s refused:\n%s", load.origin, error.report(limit=50))
         show_report(self.host.widget(), heading, error.report(limit=1000))
@@ -337,13 +347,13 @@ class DatasetLoads(QObject):
         origin = str(dataset.origin)
         self.start(lambda progress: load_dataset(origin, progress), origin, remember=origin)
 
-    def open_bundled(self) -> None:
-        """File → Back to the bundled dataset."""
+    def open_bundled(self, quiet: bool = False) -> None:
+        """File → Back to the bundled dataset (and, quietly, the start behind a snapshot)."""
         def task(progress):
             if not progress("facts.csv", 0.0):
                 raise LoadCancelled()
             return load_bundled()
-        self.start(task, str(data_path()), remember=None)
+        self.start(task, str(data_path()), remember=None, quiet=quiet)
 
     # ---- the recent list (File → Recent datasets, filled each time it opens)
     def fill_recent_menu(self, menu: QMenu) -> None:

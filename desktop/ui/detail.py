@@ -331,6 +331,44 @@ class FactDetail(QScrollArea):
             self.cards.addWidget(card, n // CARD_COLUMNS, n % CARD_COLUMNS)
         self.cards_box.setVisible(bool(fact_ids) and self.fact_id is None)
 
+    # ---- the first paint (desktop.ui.snapshot)
+    _TEXTS = ("crumbs", "figure", "title", "statement", "meta", "hint", "quote_caption", "quote",
+              "related_caption", "list_caption")
+
+    def capture(self) -> dict:
+        """The page as shown: every text, what is visible, the cards and the list."""
+        page = {"fact": self.fact_id or "", "related": self.related.text(),
+                "cards": [[c.fact_id, c.figure.text(), c.caption.text()] for c in self.figure_cards()],
+                "rows": [list(row) for row in self.facts.rows.rows]}
+        for name in self._TEXTS:
+            label = getattr(self, name)
+            page[name] = [label.text(), not label.isHidden()]
+        for name in ("show_article", "related", "cards_box", "facts"):
+            page[f"{name}_shown"] = not getattr(self, name).isHidden()
+        return page
+
+    def show_preview(self, page: dict) -> None:
+        """Paint a captured page before the dataset is loaded (nothing here reads data)."""
+        self.fact_id = page.get("fact") or None
+        for name in self._TEXTS:
+            text, shown = page.get(name, ["", False])
+            label = getattr(self, name)
+            label.setText(text)
+            label.setVisible(shown)
+        self.related.setText(page.get("related", ""))
+        for name in ("show_article", "related", "cards_box", "facts"):
+            getattr(self, name).setVisible(bool(page.get(f"{name}_shown")))
+        while self.cards.count():
+            item = self.cards.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for n, (fid, figure, caption) in enumerate(page.get("cards", [])):
+            card = FigureCard(FactView.card(fid, figure, caption, self.lang), self.zoom)
+            card.clicked.connect(lambda checked=False, f=fid: self.factRequested.emit(f))
+            self.cards.addWidget(card, n // CARD_COLUMNS, n % CARD_COLUMNS)
+        self.facts.rows.set_rows(tuple(row) for row in page.get("rows", []))
+        self.facts.fit()
+
     def figure_cards(self) -> list[FigureCard]:
         return [self.cards.itemAt(i).widget() for i in range(self.cards.count())
                 if isinstance(self.cards.itemAt(i).widget(), FigureCard)]

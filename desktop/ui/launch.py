@@ -10,18 +10,28 @@ from desktop.ui.i18n import install_translator, system_language
 from desktop.domain import DatasetError, load_dataset
 from desktop.domain.bundled import load_bundled
 from desktop.ui.main_window import MainWindow
+from desktop.ui.window_state import start_state
+from desktop.ui import snapshot
 from desktop.ui.settings import open_settings
 
 log = logging.getLogger(__name__)
 
 
 def open_main_window(app: QApplication, lang: str | None = None, dataset_path: str | None = None,
-                     show: bool = True) -> MainWindow | None:
+                     show: bool = True, fast: bool = False) -> MainWindow | None:
+    """The window on its dataset. ``fast`` (the GUI start): when a first-paint snapshot of this
+    start is at hand, paint it at once and load the bundled data right after the first paint."""
     settings = open_settings()
     lang = lang or settings.value("MainWindow/language", "", type=str) or system_language()
     if lang not in ("zh", "en"):
         lang = "zh"
     install_translator(app, lang)
+    if fast and not dataset_path:
+        window = _from_snapshot(settings, lang)
+        if window is not None:
+            if show:
+                window.show()
+            return window
     dataset = None
     if dataset_path:
         try:
@@ -49,3 +59,14 @@ def _warn(text: str, details: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, QApplication.applicationDisplayName(), text)
     box.setDetailedText(details)
     box.exec()
+
+
+def _from_snapshot(settings, lang: str) -> MainWindow | None:
+    found = snapshot.find(start_state(settings, lang))
+    if found is None:
+        return None
+    window = MainWindow(None, settings, lang, snapshot=found)
+    window.contentPainted.connect(lambda what: what == "content" and window.waiting
+                                  and window.loads.open_bundled(quiet=True))
+    log.info("first paint from the snapshot; the data loads after it")
+    return window

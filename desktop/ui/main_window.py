@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPushButton, QSplitter, QLabel, QWidget
 
@@ -20,16 +20,17 @@ from desktop.ui.chart.panel import ChartPanel
 from desktop.ui.datasets import DatasetLoads
 from desktop.ui.detail import FactDetail
 from desktop.ui.export import ExportController
-from desktop.ui.geometry import ensure_on_screen, first_geometry
 from desktop.ui.help import HelpController
 from desktop.ui.i18n import install_translator
+from desktop.ui import snapshot as first_paint
+from desktop.ui import window_state
+from desktop.ui.window_state import STATE_GROUP, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
 from desktop.ui.paint import FirstPaint
 from desktop.ui.present.controller import Presenter
-from desktop.ui.tree_model import FACT_ID_ROLE
+from desktop.ui.snapshot import StartState
+from desktop.ui.tree_model import FACT_ID_ROLE, GROUP_KEY_ROLE
 
 log = logging.getLogger(__name__)
-STATE_GROUP = "MainWindow"
-ZOOM_STEP, ZOOM_MIN, ZOOM_MAX = 1.15, 0.7, 2.2
 
 
 class MainWindow(QMainWindow):
@@ -39,7 +40,10 @@ class MainWindow(QMainWindow):
     #: "content" once the tree and the page have painted, "chart" once the first chart has
     contentPainted = Signal(str)
 
-    def __init__(self, dataset: Dataset | None, settings, lang: str = "zh"):
+    def __init__(self, dataset: Dataset | None, settings, lang: str = "zh",
+                 snapshot: dict | None = None):
+        """``snapshot``: paint this first-paint snapshot (desktop.ui.snapshot) while ``dataset``
+        is None; the data comes later through ``set_dataset``."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.settings = settings
@@ -49,6 +53,8 @@ class MainWindow(QMainWindow):
         self.current_fact: str | None = None
         self.charts_wanted = True          # View → Show charts (remembered)
         self.zoom = 1.0                    # the reading size of the pages (remembered)
+        self.waiting = snapshot is not None  # painted from a snapshot, the data on its way
+        self._wanted: str | None = None    # a fact or group clicked before the data came
         self.actions_by_id: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
 
@@ -60,8 +66,12 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.restore_state()
         self.detail.set_zoom(self.zoom)
-        self.set_dataset(dataset)
-        self.retranslate()
+        if snapshot is not None and dataset is None:
+            self.retranslate()
+            first_paint.paint(self, snapshot)
+        else:
+            self.set_dataset(dataset)
+            self.retranslate()
 
     # ------------------------------------------------------------------ construction
     def _build_widgets(self) -> None:
@@ -70,7 +80,7 @@ class MainWindow(QMainWindow):
         self.browser.searched.connect(self._searched)
         self.tree, self.model, self.search = self.browser.tree, self.browser.model, self.browser.search
         self.match_label, self.group_buttons = self.browser.match_label, self.browser.group_buttons
-        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.browser.currentChanged.connect(self._current_changed)
 
         self.detail = FactDetail()
         self.detail.factRequested.connect(self.open_fact)
@@ -104,7 +114,7 @@ class MainWindow(QMainWindow):
 
         # first paint: content, then the chart canvas (pyqtgraph is not on the start-up path)
         FirstPaint(self.tree.viewport(),
-                   lambda: self.model.rowCount() > 0 and self.tree.currentIndex().isValid(),
+                   lambda: self.tree.model().rowCount() > 0 and self.tree.currentIndex().isValid(),
                    lambda: self.contentPainted.emit("content"))
         self.contentPainted.connect(self._painted)
 
@@ -214,15 +224,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ dataset
     def set_dataset(self, dataset: Dataset | None) -> None:
+        wanted, self._wanted, self.waiting = self._wanted, None, False
         self.dataset = dataset
         self.scope = None
         self.browser.set_dataset(dataset, self.lang)
         self.detail.set_dataset(dataset, self.lang)
         restored = False
         if dataset is not None:
-            last = self.settings.value(f"{STATE_GROUP}/last_fact", "", type=str)
-            if last and last in dataset.facts.index:
-                restored = self.select_fact(last)
+            if wanted and self.model.find_group(wanted).isValid():
+                self.browser.select_index(self.model.find_group(wanted))
+                restored = True
+            else:
+                last = self.settings.value(f"{STATE_GROUP}/last_fact", "", type=str)
+                wanted = wanted or last
+                if wanted and wanted in dataset.facts.index:
+                    restored = self.select_fact(wanted)
         if not restored:
             self.select_overview()
         self._update_title()
@@ -251,6 +267,9 @@ class MainWindow(QMainWindow):
         return True
 
     def _current_changed(self, current, _previous=None) -> None:
+        if self.waiting and current.isValid():  # clicked before the data came: shown on arrival
+            self._wanted = current.data(FACT_ID_ROLE) or current.data(GROUP_KEY_ROLE)
+            return
         if not current.isValid() or self.dataset is None:
             return
         self._show(self.browser.scope_at(current), current.data(FACT_ID_ROLE) or None)
@@ -391,44 +410,14 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ state
     def save_state(self) -> None:
-        s = self.settings
-        s.beginGroup(STATE_GROUP)
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("window_state", self.saveState())
-        s.setValue("main_splitter", self.main_split.saveState())
-        s.setValue("right_splitter", self.right_split.saveState())
-        s.setValue("language", self.lang)
-        s.setValue("grouping", self.grouping)
-        if self.current_fact:
-            s.setValue("last_fact", self.current_fact)
-        s.endGroup()
-        s.sync()
+        window_state.save(self)
 
     def restore_state(self) -> None:
-        s = self.settings
-        s.beginGroup(STATE_GROUP)
-        try:
-            geometry = s.value("geometry")
-            if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-                self.restoreGeometry(geometry)
-            else:
-                first_geometry(self)
-            for key, split in (("main_splitter", self.main_split), ("right_splitter", self.right_split)):
-                value = s.value(key)
-                if isinstance(value, QByteArray) and not value.isEmpty():
-                    split.restoreState(value)
-            grouping = s.value("grouping", "theme", type=str)
-            if grouping in GROUPINGS:
-                self.browser.grouping = grouping
-            self.charts_wanted = s.value("charts", True, type=bool)
-            try:
-                zoom = float(s.value("zoom", 1.0))
-            except (TypeError, ValueError):
-                zoom = 1.0
-            self.zoom = min(ZOOM_MAX, max(ZOOM_MIN, zoom))
-        finally:
-            s.endGroup()
-        ensure_on_screen(self)
+        window_state.restore(self)
+
+    def start_state(self) -> StartState:
+        """What the next start will show first (the snapshot written on close is for it)."""
+        return window_state.start_state(self.settings, self.lang)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self.presenter.shutdown()
@@ -437,4 +426,8 @@ class MainWindow(QMainWindow):
             self.save_state()
         except Exception:  # never let saving state block quitting
             log.exception("could not save the window state")
+        try:
+            first_paint.keep(self)
+        except Exception:  # a cache: the next start is only slower without it
+            log.warning("could not keep the first-paint snapshot", exc_info=True)
         super().closeEvent(event)

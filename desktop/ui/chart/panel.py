@@ -89,6 +89,13 @@ class ChartPanel(QWidget):
         return self._canvas
 
     # ---- feeding
+    def show_preview(self, tabs: list[str]) -> None:
+        """The tabs of the first paint; the canvas comes with the data."""
+        for text in tabs:
+            self.tabs.addTab(text)
+        self.tabs.setVisible(len(tabs) > 1)
+        self.stack.setCurrentWidget(self.pending)
+
     def show_scope(self, dataset: Dataset | None, scope: Scope | None, lang: str,
                    selected: str | None = None) -> None:
         self.selected = selected
