@@ -14,6 +14,7 @@ from desktop.domain.scope import Scope
 
 translate = QCoreApplication.translate  # pyside6-lupdate reads these calls
 #: QTabBar's scroll buttons (by their objectName), in Qt's own words and catalogue
+MIN_HEIGHT = 300
 SCROLL_BUTTONS = {"ScrollLeftButton": "Scroll Left", "ScrollRightButton": "Scroll Right"}
 
 
@@ -46,6 +47,8 @@ class ChartPanel(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.tabs)
         layout.addWidget(self.stack, 1)
+        # room for a few bars with two-line labels, title, unit line and footer
+        self.setMinimumHeight(MIN_HEIGHT)
         self.retranslate()
 
     def retranslate(self) -> None:
