@@ -4,6 +4,7 @@ benchmark baselines (benchmarks/baselines.spec), so that both are built the same
 Imported by the spec files (PyInstaller runs them with this folder on sys.path)."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -44,6 +45,11 @@ EXCLUDED_PYTHON = [
     # pyqtgraph parts the app never touches
     "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter", "pyqtgraph.canvas",
     "pyqtgraph.console", "pyqtgraph.flowchart",
+    # lxml parts python-pptx and openpyxl never import (its hook collects every one): they use
+    # lxml.etree alone. Pillow (above) python-pptx needs for pictures only, which a deck has none
+    # of: desktop/domain/deck.py puts a stand-in in its place
+    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "lxml.cssselect",
+    "lxml.doctestcompare", "lxml.usedoctest", "lxml.builder",
 ]
 
 # Qt plugins kept, by <plugin folder>/<file stem>. Dropped, among others: the eglfs, linuxfb, vnc,
@@ -60,6 +66,26 @@ KEEP_PLUGINS = {
 }
 # Qt's own translations: only the Chinese ones of the modules kept (message box buttons, file dialogs).
 KEEP_TRANSLATIONS = ("qtbase_zh_CN", "qt_zh_CN")
+
+# Linux: libraries every desktop Linux has, used from the machine instead of the build host. The
+# build host's copies tie the bundle to its glibc: Debian 12's libstdc++ (GCC 12) and libexpat 2.5
+# call arc4random, new in glibc 2.36, so bundled they keep the app off Ubuntu 22.04 (glibc 2.35).
+# libgcc_s goes with libstdc++ (the system's libstdc++ needs the system's libgcc_s). What the rest
+# of the bundle asks of the system's libstdc++ (GLIBCXX_3.4.29, GCC 11) is checked by
+# packaging/check_glibc.py.
+SYSTEM_LIBRARIES = ("libstdc++.so", "libgcc_s.so", "libexpat.so")
+
+
+def exclude_system_libraries() -> None:
+    """Keep SYSTEM_LIBRARIES out of every binary dependency analysis of this build, the splash
+    screen's (Tcl/Tk needs libexpat through fontconfig) as well as the app's. Call before
+    Analysis. PyInstaller has no option for it, so its exclude list is extended, the list
+    that keeps libc and libGL out."""
+    if not LINUX:
+        return
+    from PyInstaller.depend import dylib
+    patterns = {re.escape(name) + r"(\..*)?" for name in SYSTEM_LIBRARIES}
+    dylib.exclude_list = dylib.MatchList(sorted(set(dylib._excludes) | patterns))
 
 
 def _norm(dest: str) -> str:
@@ -107,12 +133,24 @@ def _is_shared_library(dest: str) -> bool:
     return True
 
 
+def _is_system_library(dest: str) -> bool:
+    name = os.path.basename(_norm(dest))
+    return LINUX and "/" not in _norm(dest) and name.startswith(SYSTEM_LIBRARIES)
+
+
+def _key(name: str) -> str:
+    """How a library is named in an import table: Windows compares DLL names without case."""
+    return name if LINUX else name.lower()
+
+
 def _filter_binaries(binaries):
     """Drop the plugins not kept, then every shared library that no kept binary links to
     (directly or through another kept library): the Qt libraries of the dropped plugins, and the
-    system libraries (cairo, Kerberos, ...) only those plugins needed."""
-    kept = [e for e in binaries if _qt_part(e[0]) is None or _plugin_kept(_qt_part(e[0]))]
-    by_name = {os.path.basename(e[0]): e for e in kept}
+    system libraries (cairo, Kerberos, ...) only those plugins needed. On Linux, also drop
+    SYSTEM_LIBRARIES."""
+    kept = [e for e in binaries if (_qt_part(e[0]) is None or _plugin_kept(_qt_part(e[0])))
+            and not _is_system_library(e[0])]
+    by_name = {_key(os.path.basename(e[0])): e for e in kept}
     needed, todo = set(), [e for e in kept if not _is_shared_library(e[0])]
     while todo:
         entry = todo.pop()
@@ -121,12 +159,12 @@ def _filter_binaries(binaries):
         except Exception:  # an unreadable file is kept as it is, and not followed
             imports = []
         for name in imports:
-            base = os.path.basename(name[0] if isinstance(name, tuple) else name)
+            base = _key(os.path.basename(name[0] if isinstance(name, tuple) else name))
             if base in by_name and base not in needed:
                 needed.add(base)
                 todo.append(by_name[base])
     if not LINUX:  # Windows DLLs and macOS frameworks: only the plugin choice applies
-        result = [e for e in kept if not _is_qt_library(e[0]) or os.path.basename(e[0]) in needed]
+        result = [e for e in kept if not _is_qt_library(e[0]) or _key(os.path.basename(e[0])) in needed]
     else:
         result = [e for e in kept if not _is_shared_library(e[0]) or os.path.basename(e[0]) in needed]
     dropped = sorted(_norm(e[0]) for e in binaries if e not in result)
