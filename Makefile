@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-all soak bench package smoke fonts icons translations snapshot clean
+.PHONY: run test test-all soak bench package dist smoke fonts icons translations snapshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,8 +30,14 @@ package: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[package]"
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/bri-facts.spec
 
-smoke: package
-	$(PY) packaging/smoke_test.py --no-build
+# the release files (dist/release/: the single file, the .tar.gz with desktop entry, icons, notes)
+dist: package
+	$(PY) packaging/make_dist.py
+
+# what each binary needs of glibc and libstdc++ (Linux), then every release file as a user gets it
+smoke: dist
+	$(PY) packaging/check_glibc.py
+	$(PY) packaging/smoke_test.py --release dist/release
 
 fonts: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[dev]"
