@@ -21,7 +21,8 @@ def bundle_root() -> Path:
 
 def _safe_join(base: Path, name: str) -> Path:
     parts = PurePosixPath(name.replace("\\", "/"))
-    if parts.is_absolute() or ".." in parts.parts or not name:
+    # ":" also rules out a Windows drive ("C:x" joined on Windows leaves the bundle for drive C:)
+    if parts.is_absolute() or ".." in parts.parts or not name or ":" in name:
         raise ValueError(f"not a bundled file name: {name!r}")
     return base.joinpath(*parts.parts)
 
