@@ -19,7 +19,20 @@ LATIN_FAMILIES = ("Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans", "Liberat
 #: what exported documents (SVG, decks) name so that any viewer draws the Chinese
 DOCUMENT_FAMILIES = ("Segoe UI", "Helvetica Neue", "Arial", "Microsoft YaHei", "PingFang SC",
                      "Noto Sans CJK SC", "Noto Sans SC", "sans-serif")
+CJK_DOCUMENT_FAMILIES = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC")
+#: a deck names one Latin and one East Asian typeface per text run (OOXML has no fallback
+#: list): Arial (or its metric twin Liberation Sans) and Microsoft YaHei, which Windows and
+#: Office for Mac ship; Keynote and LibreOffice put their own CJK font in its place
+DECK_LATIN, DECK_EAST_ASIAN = "Arial", "Microsoft YaHei"
 _latin: list[str] = []
+
+
+def document_families(lang: str) -> list[str]:
+    """DOCUMENT_FAMILIES in the order a document in ``lang`` names them: a Chinese one puts the
+    CJK fonts first, so that its punctuation (“”，：) is set full-width as Chinese text is."""
+    cjk = [f for f in DOCUMENT_FAMILIES if f in CJK_DOCUMENT_FAMILIES]
+    latin = [f for f in DOCUMENT_FAMILIES if f not in cjk and f != "sans-serif"]
+    return (cjk + latin if lang == "zh" else latin + cjk) + ["sans-serif"]
 
 
 def register_fonts() -> list[str]:
