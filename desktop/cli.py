@@ -15,6 +15,8 @@ from desktop import APP_NAME, __version__
 log = logging.getLogger("bri-facts")
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+#: what export-charts writes (desktop.ui.chart.render.FORMATS, named here so --help needs no Qt)
+FORMATS = ("png", "svg", "pptx")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,19 +43,35 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = sub.add_parser("validate", help="check a dataset and print every problem found")
     validate.add_argument("path", metavar="PATH", help="a dataset folder, .zip or .xlsx")
-    charts = sub.add_parser("export-charts", help="write every chart of the dataset as PNG "
-                                                  "(headless, for slides)")
-    charts.add_argument("--out", required=True, metavar="DIR", help="an existing folder")
+    charts = sub.add_parser(
+        "export-charts", help="write every chart of the dataset for slides: PNG or SVG images, "
+                              "or one PowerPoint deck (headless)",
+        description="Write every chart of the dataset into DIR, headless: one image per chart "
+                    "(name: <theme>--<unit>.<lang>.<format>), or with --format pptx one deck "
+                    "(deck--all.<lang>.pptx) of every chart and the headline figures. Prints "
+                    "each file written. Nothing is written unless every check passed.")
+    charts.add_argument("--out", required=True, metavar="DIR",
+                        help="the folder to write into; created (with its parents) if missing")
+    charts.add_argument("--format", choices=FORMATS, default="png", dest="fmt",
+                        help="png: an image per chart; svg: a vector image per chart, text kept "
+                             "as text; pptx: one 16:9 PowerPoint deck whose charts can be edited "
+                             "(the numbers are in each chart's data sheet) (default png)")
+    charts.add_argument("--transparent", action="store_true",
+                        help="png and svg: no background, in colours that read on white and on "
+                             "dark slides alike (instead of --style)")
     # SUPPRESS: given before the command (bri-facts --lang en export-charts …) they still count
     charts.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
-                        help="language of the charts (default zh)")
+                        help="language of the charts and slides (default zh)")
     charts.add_argument("--size", default="1920x1080", metavar="WxH",
-                        help="image size in pixels, each side 320–7680 (default 1920x1080)")
+                        help="png and svg: image size in pixels, each side 320–7680 (default "
+                             "1920x1080); a deck is always 16:9")
+    charts.add_argument("--style", choices=("light", "dark"), default="light",
+                        help="png and svg: white or dark background (default light)")
     charts.add_argument("--dataset", metavar="PATH", default=argparse.SUPPRESS,
                         help="a dataset folder, .zip or .xlsx (default: the bundled one)")
-    charts.add_argument("--force", action="store_true", help="replace chart files already in DIR")
-    charts.add_argument("--style", choices=("light", "dark"), default="light",
-                        help="white or dark background (default light)")
+    charts.add_argument("--force", action="store_true",
+                        help="replace files of the same name already in DIR (without it, an "
+                             "existing file is an error and nothing is written)")
     return parser
 
 
@@ -102,22 +120,22 @@ def cmd_gui(args) -> int:
 
 
 def cmd_export_charts(args) -> int:
-    """Every chart as PNG into --out; prints each path written. Usage errors exit 2, failures 1;
-    nothing is written unless every check passed."""
+    """Every chart as PNG or SVG, or one deck, into --out (created when missing); prints each
+    path written. Usage errors exit 2, failures 1; nothing is written unless every check
+    passed."""
     def fail(message: str, code: int) -> int:
         print(f"bri-facts export-charts: error: {message}", file=sys.stderr)
         return code
 
-    from desktop.ui.chart.render import ExportError, RenderError, export_charts, parse_size
+    from desktop.ui.chart.render import (TRANSPARENT, ExportError, RenderError, export_charts,
+                                         parse_size)
     try:
         size = parse_size(args.size)
     except RenderError as exc:
         return fail(f"--size: {exc}", EXIT_USAGE)
     out = Path(args.out).expanduser()
-    if not out.exists():
-        return fail(f"--out: the folder {out} does not exist", EXIT_USAGE)
-    if not out.is_dir():
-        return fail(f"--out: {out} is a file, not a folder", EXIT_USAGE)
+    if out.exists() and not out.is_dir():
+        return fail(f"--out: {out} is a file, not a folder", EXIT_INVALID)
     from desktop.domain import DatasetError, load_dataset
     from desktop.base.paths import data_path
     source = getattr(args, "dataset", None) or data_path()
@@ -132,12 +150,14 @@ def cmd_export_charts(args) -> int:
         log.debug("export-charts: dataset failed", exc_info=True)
         return fail(f"{source}: could not be read ({type(exc).__name__}: {exc})", EXIT_INVALID)
     import os
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless unless told otherwise
-    from desktop.app import create_app
-    create_app(sys.argv[:1], error_hook=False)
+    if args.fmt != "pptx":  # a deck is written without Qt; the images are drawn by it
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless unless told otherwise
+        from desktop.app import create_app
+        create_app(sys.argv[:1], error_hook=False)
     try:
-        export_charts(dataset, out, getattr(args, "lang", None) or "zh", size, args.style,
-                      args.force, written=lambda path: print(path, flush=True))
+        style = TRANSPARENT if args.transparent else args.style
+        export_charts(dataset, out, getattr(args, "lang", None) or "zh", size, style,
+                      args.force, written=lambda path: print(path, flush=True), fmt=args.fmt)
     except (ExportError, RenderError) as exc:
         return fail(str(exc), EXIT_INVALID)
     except BrokenPipeError:  # the reader of our output went away (… | head): stop quietly

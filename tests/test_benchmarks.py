@@ -58,6 +58,8 @@ def test_the_export_measurement_runs(qapp):
     assert result["png_640x360_bytes"] > 0
     assert result["batch_480x320"]["n"] == 1
     assert result["charts"] > 0
+    assert result["svg_480x320"]["n"] == 1 and result["svg_bytes"] > 0
+    assert result["deck_charts"] == 45 and result["deck"]["n"] == 1 and result["deck_bytes"] > 0
 
 
 @pytest.mark.parametrize("program", ["bare window", "app"])

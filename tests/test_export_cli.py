@@ -85,26 +85,47 @@ def test_existing_file_without_force_writes_nothing(qapp, dataset, tmp_path, cap
     assert image.pixelColor(1, 1).name() == "#0d1117"
 
 
-@pytest.mark.parametrize("case", ["missing", "a file", "bad size", "tiny size", "huge size"])
+@pytest.mark.parametrize("case", ["bad size", "tiny size", "huge size", "bad format"])
 def test_usage_errors_exit_2_in_one_line(qapp, tmp_path, capsys, case):
     out_dir = tmp_path / "out"
-    size = "1280x720"
-    if case == "missing":
-        target = tmp_path / "nowhere"
-    elif case == "a file":
-        target = tmp_path / "file.txt"
-        target.write_text("x")
+    out_dir.mkdir()
+    args = ["--size", {"bad size": "big", "tiny size": "10x10", "huge size": "9000x9000"}
+            .get(case, "1280x720")]
+    if case == "bad format":
+        args += ["--format", "gif"]
+        with pytest.raises(SystemExit) as exit_:
+            main(["export-charts", "--out", str(out_dir), *args])
+        code, (out, err) = exit_.value.code, capsys.readouterr()
+        assert "--format" in err.strip().splitlines()[-1]
     else:
-        out_dir.mkdir()
-        target = out_dir
-        size = {"bad size": "big", "tiny size": "10x10", "huge size": "9000x9000"}[case]
-    code, out, err = _run(capsys, "--out", str(target), "--size", size)
+        code, out, err = _run(capsys, "--out", str(out_dir), *args)
+        assert "--size" in _one_line_error(err)
     assert code == 2
-    line = _one_line_error(err)
-    assert ("--size" in line) == case.endswith("size")
     assert out == ""
-    if out_dir.exists():
-        assert list(out_dir.iterdir()) == []
+    assert list(out_dir.iterdir()) == []
+
+
+def test_a_missing_folder_is_created_with_its_parents(qapp, dataset, tmp_path, capsys):
+    target = tmp_path / "talks" / "2024" / "charts"
+    code, out, err = _run(capsys, "--out", str(target), "--lang", "en", "--size", "640x360")
+    assert code == 0, err
+    expected = _expected_names(dataset, "en")
+    assert sorted(p.name for p in target.iterdir()) == sorted(expected)
+    assert [Path(line).name for line in out.strip().splitlines()] == expected
+
+
+@pytest.mark.parametrize("case", ["a file", "under a file"])
+def test_a_file_in_the_way_exits_1_in_one_line(qapp, dataset, tmp_path, capsys, case):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    target = blocker if case == "a file" else blocker / "charts"
+    code, out, err = _run(capsys, "--out", str(target), "--size", "640x360")
+    assert code == 1
+    line = _one_line_error(err)
+    assert str(blocker) in line
+    assert out == ""
+    assert blocker.read_text() == "x"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt", "home"]
 
 
 def test_unwritable_folder_exits_1(qapp, tmp_path, capsys, monkeypatch):
@@ -161,3 +182,77 @@ def test_runs_headless_without_qt_platform_set(tmp_path, dataset):
     assert sorted(p.name for p in out_dir.iterdir()) == sorted(expected)
     assert len(done.stdout.strip().splitlines()) == len(expected)
     assert "s3-tech-transfer--events.zh.png" in expected
+
+
+# --------------------------------------------------------------------------- SVG, PNG, deck
+
+
+def test_svg_format_writes_one_vector_image_per_chart(qapp, dataset, tmp_path, capsys):
+    import xml.etree.ElementTree as ET
+    code, out, err = _run(capsys, "--out", str(tmp_path / "svg"), "--format", "svg",
+                          "--lang", "en", "--size", "1280x720")
+    assert code == 0, err
+    specs = [s for root in dataset.roots for node in root.walk()
+             for s in chart_specs(dataset, theme_scope(dataset, node), "en")]
+    printed = [Path(line) for line in out.strip().splitlines()]
+    assert [p.name for p in printed] == [f"{s.key}.en.svg" for s in specs]
+    for spec, path in list(zip(specs, printed))[:5]:
+        root = ET.parse(path).getroot()
+        assert (root.get("width"), root.get("height")) == ("1280", "720")
+        assert root.find("{http://www.w3.org/2000/svg}title").text == spec.title
+        assert spec.footer in root.find("{http://www.w3.org/2000/svg}desc").text
+
+
+def test_transparent_png(qapp, dataset, tmp_path, capsys):
+    code, out, err = _run(capsys, "--out", str(tmp_path / "clear"), "--transparent",
+                          "--size", "800x450")
+    assert code == 0, err
+    first = QImage(out.strip().splitlines()[0])
+    assert first.hasAlphaChannel() and first.pixelColor(1, 1).alpha() == 0
+    assert (first.width(), first.height()) == (800, 450)
+
+
+def test_pptx_format_writes_one_deck_of_every_chart(dataset, tmp_path, capsys):
+    from pptx import Presentation
+    from desktop.domain.deck import deck_content
+    code, out, err = _run(capsys, "--out", str(tmp_path / "deck"), "--format", "pptx",
+                          "--lang", "en")
+    assert code == 0, err
+    written = Path(out.strip())
+    assert written == (tmp_path / "deck" / "deck--all.en.pptx").resolve()
+    content = deck_content(dataset, None, "en")
+    prs = Presentation(str(written))
+    assert len(prs.slides) == 1 + len(content.specs) + len(content.facts)
+    charts = [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
+    assert [list(c.plots[0].series[0].values) for c in charts] == \
+        [[b.value for b in spec.bars] for spec in content.specs]
+    # again without --force: refused in one line, the deck left as it was
+    before = written.read_bytes()
+    code, out, err = _run(capsys, "--out", str(tmp_path / "deck"), "--format", "pptx",
+                          "--lang", "en")
+    assert code == 1 and "--force" in _one_line_error(err)
+    assert written.read_bytes() == before
+
+
+def test_help_documents_every_option(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["export-charts", "--help"])
+    assert exit_.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    for option, words in {"--out": "created", "--format": "pptx", "--transparent": "dark slides",
+                          "--lang": "language", "--size": "pixels", "--style": "dark background",
+                          "--dataset": "dataset folder", "--force": "replace"}.items():
+        assert option in text and words in text, option
+
+
+def test_a_deck_that_cannot_be_built_is_one_line_and_no_file(dataset, tmp_path, capsys,
+                                                             monkeypatch):
+    import desktop.ui.slides as slides
+
+    def broken(*_args, **_kwargs):
+        raise FileNotFoundError("templates/notesMaster.xml")
+    monkeypatch.setattr(slides, "build_deck", broken)
+    code, out, err = _run(capsys, "--out", str(tmp_path / "deck"), "--format", "pptx")
+    assert code == 1
+    assert "the deck could not be built" in _one_line_error(err)
+    assert list((tmp_path / "deck").iterdir()) == []

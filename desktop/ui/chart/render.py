@@ -1,5 +1,7 @@
-"""Rendering a :class:`ChartSpec` to an image without a window: for Export chart, Copy chart,
-the fact sheet and ``bri-facts export-charts``.
+"""Rendering a :class:`ChartSpec` to an image without a window: for Export chart (and its
+preview), Copy chart, the fact sheet and ``bri-facts export-charts`` (which also writes SVGs,
+desktop/ui/chart/svg.py, and decks, desktop/ui/slides.py). A transparent image has no
+background and the colours of the transparent style, which read on white and dark slides.
 
 The chart is laid out by the same :class:`~desktop.ui.chart.ChartCanvas` as on screen, at a
 *logical* size of a slide (1280 px wide for landscape, 1080 for square or portrait), and its scene
@@ -21,7 +23,7 @@ from pathlib import Path
 from typing import Callable
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QResizeEvent
 
 from desktop.domain.charts import ChartSpec
@@ -35,7 +37,12 @@ PRESETS = (
 )
 DEFAULT_SIZE = (1920, 1080)
 MIN_SIDE, MAX_SIDE = 320, 7680
-STYLES = ("light", "dark")
+TRANSPARENT = "transparent"
+#: light and dark draw their own background; transparent draws none, in colours of middle
+#: lightness that read on a white and on a dark slide alike (desktop/ui/palette.py CHART)
+STYLES = ("light", "dark", TRANSPARENT)
+#: what ``export-charts`` writes: an image per chart, or one deck of every chart
+FORMATS = ("png", "svg", "pptx")
 
 #: Text size of an exported chart relative to the on-screen canvas, at the logical size.
 EXPORT_SCALE = 1.35
@@ -125,30 +132,57 @@ def make_canvas(spec: ChartSpec, width: int, height: int, style: str = "light"):
     return canvas, QRectF(0, 0, logical_w, logical_h)
 
 
-def render_chart_image(spec: ChartSpec, width: int = 1920, height: int = 1080,
-                       style: str = "light") -> QImage:
-    """The chart as a QImage of exactly ``width`` × ``height`` pixels."""
+def _paint(canvas, source: QRectF, width: int, height: int, style: str) -> QImage:
     from desktop.ui.chart.style import STYLES as COLOURS
-    canvas, source = make_canvas(spec, width, height, style)
-    try:
+    if style == TRANSPARENT:
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)  # the scene paints no background of its own
+    else:
         image = QImage(width, height, QImage.Format.Format_RGB32)
         image.fill(QColor(COLOURS[style]["bg"]))
-        # the device pixel ratio scales everything alike: text, cosmetic pens (axes, outlines)
-        # and items drawn in device pixels (the arrow heads), as on a high-dpi screen
-        image.setDevicePixelRatio(width / source.width())
-        painter = QPainter(image)
-        try:
-            painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                                   | QPainter.RenderHint.TextAntialiasing
-                                   | QPainter.RenderHint.SmoothPixmapTransform)
-            canvas.scene().render(painter, source, source)
-        finally:
-            painter.end()
-        image.setDevicePixelRatio(1.0)
+    # the device pixel ratio scales everything alike: text, cosmetic pens (axes, outlines)
+    # and items drawn in device pixels (the arrow heads), as on a high-dpi screen
+    image.setDevicePixelRatio(width / source.width())
+    painter = QPainter(image)
+    try:
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing
+                               | QPainter.RenderHint.TextAntialiasing
+                               | QPainter.RenderHint.SmoothPixmapTransform)
+        canvas.scene().render(painter, source, source)
     finally:
-        canvas.close()
-        shiboken6.delete(canvas)  # now: a batch run has no event loop to delete it later
+        painter.end()
+    image.setDevicePixelRatio(1.0)
     return image
+
+
+def _discard(canvas) -> None:
+    canvas.close()
+    shiboken6.delete(canvas)  # now: a batch run has no event loop to delete it later
+
+
+def render_chart_image(spec: ChartSpec, width: int = 1920, height: int = 1080,
+                       style: str = "light") -> QImage:
+    """The chart as a QImage of exactly ``width`` × ``height`` pixels (with an alpha channel
+    when the style is transparent)."""
+    canvas, source = make_canvas(spec, width, height, style)
+    try:
+        return _paint(canvas, source, width, height, style)
+    finally:
+        _discard(canvas)
+
+
+def render_preview(spec: ChartSpec, width: int, height: int, style: str,
+                   box: tuple[int, int]) -> QImage:
+    """The image ``render_chart_image(spec, width, height, style)`` writes, laid out exactly as
+    it is (same wrapping, same room for every label) and drawn at most ``box`` pixels large:
+    what the export dialog shows while the size and background change."""
+    canvas, source = make_canvas(spec, width, height, style)
+    try:
+        ratio = min(box[0] / width, box[1] / height, 1.0)
+        return _paint(canvas, source, max(1, round(width * ratio)), max(1, round(height * ratio)),
+                      style)
+    finally:
+        _discard(canvas)
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -185,28 +219,48 @@ def _check_writable(folder: Path) -> None:
         raise ExportError(f"cannot write in {folder}: {exc.strerror or exc}") from None
 
 
+def prepare_folder(folder: str | Path) -> Path:
+    """The folder to export into, created with its parents when missing; ExportError (one
+    plain line) when a file is in the way or nothing can be written there."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ExportError(f"{folder}: a part of the path is a file, not a folder") from None
+    except OSError as exc:
+        raise ExportError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+    _check_writable(folder)
+    return folder
+
+
 def export_charts(dataset, folder: str | Path, lang: str = "zh",
                   size: tuple[int, int] = DEFAULT_SIZE, style: str = "light", force: bool = False,
-                  written: Callable[[Path], object] = lambda path: None) -> list[Path]:
-    """Write every chart of ``dataset`` (:func:`desktop.domain.export.all_chart_specs`) as PNG
-    into ``folder``, one file per spec, named from its key and language.
+                  written: Callable[[Path], object] = lambda path: None,
+                  fmt: str = "png") -> list[Path]:
+    """Write every chart of ``dataset`` (:func:`desktop.domain.export.all_chart_specs`) into
+    ``folder`` (created when missing): one PNG or SVG per spec, named from its key and language,
+    or (``fmt="pptx"``) one deck of every chart and the headline figures.
 
-    Everything that can be checked is checked before the first file is written: the folder, the
-    size, and (without ``force``) that no file would be replaced. Each file is written whole or
-    not at all (desktop.base.safe_write)."""
+    Everything that can be checked is checked before the first file is written: the size, the
+    style, the folder, and (without ``force``) that no file would be replaced. Each file is
+    written whole or not at all (desktop.base.safe_write)."""
     from desktop.domain.export import all_chart_specs, chart_file_names, inside
     from desktop.base.safe_write import WriteError, write_bytes
     width, height = check_size(*size)
     if style not in STYLES:
         raise ExportError(f"the style must be one of {', '.join(STYLES)}")
-    folder = Path(folder)
-    if not folder.exists():
-        raise ExportError(f"the folder {folder} does not exist")
-    if not folder.is_dir():
-        raise ExportError(f"{folder} is a file, not a folder")
-    _check_writable(folder)
-    specs = all_chart_specs(dataset, lang)
-    targets = [inside(folder, name) for name in chart_file_names(specs)]
+    if fmt not in FORMATS:
+        raise ExportError(f"the format must be one of {', '.join(FORMATS)}")
+    if fmt == "pptx":
+        from desktop.domain.deck import deck_file_name
+        specs, names = [], [deck_file_name(None, lang)]
+    else:
+        specs = all_chart_specs(dataset, lang)
+        names = chart_file_names(specs, fmt)
+    folder = prepare_folder(folder)
+    targets = [inside(folder, name) for name in names]
     if not force:
         existing = [path for path in targets if path.exists()]
         if existing:
@@ -214,10 +268,24 @@ def export_charts(dataset, folder: str | Path, lang: str = "zh",
                 raise ExportError(f"{existing[0]} already exists; use --force to replace it")
             raise ExportError(f"{existing[0]} and {len(existing) - 1} more chart file(s) already "
                               "exist; use --force to replace them")
+    if fmt == "pptx":
+        from desktop.ui.slides import DeckError, deck_bytes
+
+        def render(_spec):
+            try:
+                return deck_bytes(dataset, None, lang)
+            except DeckError as exc:
+                raise RenderError(str(exc)) from None
+        specs = [None]
+    elif fmt == "svg":
+        from desktop.ui.chart.svg import render_chart_svg
+        render = lambda spec: render_chart_svg(spec, width, height, style)  # noqa: E731
+    else:
+        render = lambda spec: render_chart_png(spec, width, height, style)  # noqa: E731
     done = []
     for spec, path in zip(specs, targets):
         try:
-            write_bytes(path, render_chart_png(spec, width, height, style))
+            write_bytes(path, render(spec))
         except (WriteError, RenderError) as exc:
             raise ExportError(str(exc)) from None
         done.append(path)
