@@ -66,6 +66,8 @@ ACTIONS: list[ActionSpec] = [
                separator_before=True),
     ActionSpec("copy_chart", QT_TRANSLATE_NOOP("actions", "Copy c&hart"), "file",
                lambda w: w.exporter.copy_chart(), ("Ctrl+Shift+C",), needs="chart"),
+    ActionSpec("export_deck", QT_TRANSLATE_NOOP("actions", "Export dec&k…"), "file",
+               lambda w: w.exporter.export_deck_dialog(), ("Ctrl+Shift+E",), needs="dataset"),
     ActionSpec("export_csv", QT_TRANSLATE_NOOP("actions", "Export facts as &CSV…"), "file",
                lambda w: w.exporter.export_csv_dialog(), (), needs="dataset"),
     ActionSpec("fact_sheet", QT_TRANSLATE_NOOP("actions", "Fact sheet &PDF…"), "file",

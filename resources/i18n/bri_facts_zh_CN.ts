@@ -178,6 +178,26 @@ Do you want to replace it?</source>
         <source>Fact sheet saved to %1</source>
         <translation>事实简报已保存到 %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="453" />
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="498" />
+        <source>Export deck</source>
+        <translation>导出演示文稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="500" />
+        <source>PowerPoint deck (*.pptx)</source>
+        <translation>PowerPoint 演示文稿 (*.pptx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="515" />
+        <source>Deck saved to %1</source>
+        <translation>演示文稿已保存到 %1</translation>
+    </message>
 </context>
 <context>
     <name>ExportChartDialog</name>
@@ -250,6 +270,36 @@ Do you want to replace it?</source>
         <location filename="../../desktop/ui/export.py" line="120" />
         <source>Background:</source>
         <translation>背景：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="84" />
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="86" />
+        <source>SVG (vector, text stays text)</source>
+        <translation>SVG（矢量图，文字保留为文字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="116" />
+        <source>Transparent (for light and dark slides)</source>
+        <translation>透明（适用于浅色和深色幻灯片）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="127" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="141" />
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="146" />
+        <source>Preview:</source>
+        <translation>预览：</translation>
     </message>
 </context>
 <context>
@@ -759,6 +809,11 @@ Do you want to replace it?</source>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="69" />
+        <source>Export dec&amp;k…</source>
+        <translation>导出演示文稿(&amp;K)…</translation>
+    </message>
 </context>
 <context>
     <name>datasets</name>
@@ -922,6 +977,49 @@ Do you want to replace it?</source>
         <location filename="../../desktop/ui/present/controller.py" line="67" />
         <source>There are no facts here to present.</source>
         <translation>此处没有可演示的事实。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDeckDialog</name>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="247" />
+        <source>Export deck</source>
+        <translation>导出演示文稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="248" />
+        <source>This view: %1</source>
+        <translation>当前视图：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="250" />
+        <source>The whole dataset: every chart and the headline figures</source>
+        <translation>整个数据集：全部图表与主要数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="259" />
+        <source>This view (nothing is selected)</source>
+        <translation>当前视图（未选择任何内容）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="274" />
+        <source>16:9 slides with charts you can edit in PowerPoint, Keynote or LibreOffice: the numbers are in each chart's data sheet.</source>
+        <translation>16:9 幻灯片，图表可在 PowerPoint、Keynote 或 LibreOffice 中编辑：数字保存在每个图表的数据表中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="279" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="283" />
+        <source>Slides of:</source>
+        <translation>幻灯片内容：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="284" />
+        <source>Language:</source>
+        <translation>语言：</translation>
     </message>
 </context>
 </TS>
