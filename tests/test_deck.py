@@ -76,6 +76,9 @@ def test_whole_dataset_deck_has_every_chart_and_headline_figure(dataset, whole):
     assert title.shapes.title.text == source["title_zh" if lang == "zh" else "title_en"]
     assert any(dataset.citation("article", lang) in text for text in _texts(title))
     assert prs.core_properties.title == title.shapes.title.text
+    counts = (f"{len(specs)}张图表 · {len(headline)}项主要数据" if lang == "zh"
+              else f"{len(specs)} charts · {len(headline)} headline figures")
+    assert counts in title.placeholders[1].text_frame.text
     assert prs.core_properties.language == ("zh-CN" if lang == "zh" else "en-US")
 
 

@@ -39,8 +39,9 @@ _WORDS = {
            "sep": " · ", "source": "来源：", "figure_of": "主要数据 {i}/{n}",
            "quote": "原文：", "lang": "zh-CN", "more_than": "柱形为下限（“多/余/逾/超”）",
            "about": "斜纹柱形为约数"},
-    "en": {"deck_all": "Every chart and the headline figures", "charts": "{n} chart(s)",
-           "facts": "{n} headline figure(s)", "sep": " · ", "source": "Source: ",
+    "en": {"deck_all": "Every chart and the headline figures", "charts": "{n} charts",
+           "facts": "{n} headline figures", "chart": "1 chart", "fact": "1 headline figure",
+           "sep": " · ", "source": "Source: ",
            "figure_of": "Headline figure {i} of {n}", "quote": "Original words: ",
            "lang": "en-US", "more_than": "the bar is a lower bound (“more than”)",
            "about": "hatched: an approximate figure"},
@@ -154,6 +155,13 @@ def render_deck(content: DeckContent, look: DeckLook) -> bytes:
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+def _count(words: dict, one: str, many: str, n: int) -> str:
+    """“12 charts”, “1 chart”, “12张图表”; "" for none."""
+    if n == 0:
+        return ""
+    return words[one] if n == 1 and one in words else words[many].format(n=n)
 
 
 # --------------------------------------------------------------------------- text fitting
@@ -356,8 +364,8 @@ class _Deck:
         slide = self.prs.slides.add_slide(self.title_layout)
         self.place_title(slide, c.title, int(1.6 * _IN), int(1.9 * _IN), (44, 40, 36, 32, 28))
         counts = w["sep"].join(part for part in (
-            w["charts"].format(n=len(c.specs)) if c.specs else "",
-            w["facts"].format(n=len(c.facts)) if c.facts else "") if part)
+            _count(w, "chart", "charts", len(c.specs)), _count(w, "fact", "facts", len(c.facts)))
+            if part)
         subtitle = slide.placeholders[1]
         subtitle.left, subtitle.top = self.margin, int(3.7 * _IN)
         subtitle.width, subtitle.height = self.inner_w, int(1.3 * _IN)
