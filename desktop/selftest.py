@@ -172,17 +172,26 @@ def _run(args, failures: list[str], facts: dict[str, str], tmp: Path) -> int:
             failures.append("window: never painted")
             return 1
 
-        # a fact with a figure, preferably one whose chart is not on screen yet
-        from desktop.domain.charts import chart_specs
-        from desktop.domain.scope import overview_scope
-        specs = [s for s in chart_specs(dataset, overview_scope(dataset), "zh") if s.bars]
-        if not specs:
+        # a theme's page with a chart (not the overview's, on screen now), then a fact of it
+        from desktop.domain.charts import INFORMATIVE, chart_specs
+        from desktop.domain.scope import theme_scope
+        charted = [(node, spec) for node in dataset.nodes.values() if node is not dataset.overview
+                   for spec in chart_specs(dataset, theme_scope(dataset, node), "zh",
+                                           min_bars=INFORMATIVE)]
+        if not charted:
             failures.append("chart: the bundled dataset has nothing to chart")
             return 1
-        fact_id = max(specs, key=lambda s: len(s.bars)).bars[-1].fact_id
+        node, spec = max(charted, key=lambda pair: len(pair[1].bars))
+        fact_id = spec.bars[-1].fact_id
+        group = window.model.find_group(node.id)
+        window.tree.setCurrentIndex(group)
+        if not _wait(app, lambda: window.current_spec() is not None):
+            failures.append(f"chart: the page of {node.id} shows no chart")
+            return 1
         painted_before = chart_spy.count
-        if not window.select_fact(fact_id):
-            failures.append(f"window: fact {fact_id} could not be selected")
+        window.open_fact(fact_id)
+        if window.current_fact != fact_id:
+            failures.append(f"window: fact {fact_id} could not be opened from its page")
             return 1
 
         def chart_shows_fact() -> bool:

@@ -182,3 +182,20 @@ def test_every_fact_page_fits_a_small_laptop_without_scrolling(window, qtbot, da
         if bottom > page.viewport().height():
             overflow.append((fid, bottom, page.viewport().height()))
     assert overflow == []
+
+
+def test_a_fact_opened_from_a_theme_page_keeps_that_page(window, qtbot, dataset):
+    """A sub-theme's fact opened from its theme's page: the theme's chart stays, previous / next
+    walk the theme's list, Alt+Up comes back to the theme's page."""
+    node = next(n for n in dataset.roots if n.children and len(n.all_facts()) > 3)
+    _open_group(window, qtbot, "theme", node.id)
+    ids = window.detail.facts.fact_ids()
+    deep = next(fid for fid in ids if dataset.theme_of(fid) is not dataset.nodes[node.id])
+    window.detail.factRequested.emit(deep)
+    assert window.current_fact == deep and window.current_scope().key == node.id
+    window.step_fact(1)
+    assert window.current_fact == ids[(ids.index(deep) + 1) % len(ids)]
+    assert window.current_scope().key == node.id
+    window.up_to_scope()
+    assert window.current_fact is None and window.current_scope().key == node.id
+    assert window.detail.facts.fact_ids() == ids

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPushButton, QSplitter, QLabel, QWidget
 
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.zoom = 1.0                    # the reading size of the pages (remembered)
         self.waiting = snapshot is not None  # painted from a snapshot, the data on its way
         self._wanted: str | None = None    # a fact or group clicked before the data came
+        self._held: Scope | None = None    # the page a fact was opened from
         self.actions_by_id: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
 
@@ -272,7 +273,12 @@ class MainWindow(QMainWindow):
             return
         if not current.isValid() or self.dataset is None:
             return
-        self._show(self.browser.scope_at(current), current.data(FACT_ID_ROLE) or None)
+        fid = current.data(FACT_ID_ROLE) or None
+        scope = self.browser.scope_at(current)
+        held, self._held = self._held, None
+        if fid and held is not None and fid in held:
+            scope = self._held = held  # opened from a page: that page stays the fact's scope
+        self._show(scope, fid)
 
     def _searched(self) -> None:
         fid = self.current_fact
@@ -300,8 +306,11 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     def open_fact(self, fact_id: str) -> None:
-        """Open a fact from the page: under the group on screen when it is there, so that the
-        page's scope (and previous / next) stays what the reader was looking at."""
+        """Open a fact from the page: under the group on screen when it is there; the page's
+        scope (its chart, previous / next) stays what the reader was looking at, a sub-theme's
+        fact opened from its theme's page included."""
+        if self.scope is not None and fact_id in self.scope:
+            self._held = self.scope
         index = self.tree.currentIndex()
         group = index if index.isValid() and not index.data(FACT_ID_ROLE) else index.parent()
         found = self.model.find_fact(fact_id, group) if group.isValid() else None
@@ -320,13 +329,17 @@ class MainWindow(QMainWindow):
         self.open_fact(target)
 
     def up_to_scope(self) -> None:
-        """Alt+Up: from a fact to the page of the group it stands under."""
-        index = self.tree.currentIndex()
-        if index.isValid() and index.data(FACT_ID_ROLE) and index.parent().isValid():
-            self.browser.select_index(index.parent())
-        elif self.browser.hits is not None and self.current_fact:
-            self.tree.setCurrentIndex(self.model.index(-1, -1))
-            self._show(self.scope, None)
+        """Alt+Up: from a fact back to the page it belongs to (the one it was opened from)."""
+        scope = self.scope
+        if scope is None or not self.current_fact:
+            return
+        if scope.kind == "search":
+            self.tree.setCurrentIndex(QModelIndex())
+            self._show(scope, None)
+            return
+        index = self.model.find_group(scope.key)
+        if index.isValid():
+            self.browser.select_index(index)
 
     # ------------------------------------------------------------------ reading
     def zoom_by(self, step: int) -> None:

@@ -4,72 +4,74 @@
     <name>BrowsePanel</name>
     <message>
         <location filename="../../desktop/selftest.py" line="131" />
-        <location filename="../../desktop/ui/browse.py" line="88" />
+        <location filename="../../desktop/ui/browse.py" line="91" />
         <source>Themes</source>
         <extracomment>Above this many search matches the tree opens only its top level (expanding every group of a huge dataset would take longer than the search itself).</extracomment>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="88" />
+        <location filename="../../desktop/ui/browse.py" line="91" />
         <source>Places</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="89" />
+        <location filename="../../desktop/ui/browse.py" line="92" />
         <source>Fields</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="93" />
+        <location filename="../../desktop/ui/browse.py" line="96" />
         <source>Group the facts by %1</source>
         <translation>按%1分组显示事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="94" />
+        <location filename="../../desktop/ui/browse.py" line="97" />
         <source>Group by %1</source>
         <translation>按%1分组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="95" />
+        <location filename="../../desktop/ui/browse.py" line="98" />
         <source>Search facts, places, fields… (Ctrl+F)</source>
         <translation>搜索事实、地区、领域…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="96" />
+        <location filename="../../desktop/ui/browse.py" line="99" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="97" />
+        <location filename="../../desktop/ui/browse.py" line="100" />
         <source>Themes and facts</source>
         <translation>主题与事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="98" />
+        <location filename="../../desktop/ui/browse.py" line="101" />
         <source>Search matches</source>
         <translation>搜索结果数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/browse.py" line="221" />
+        <location filename="../../desktop/ui/browse.py" line="265" />
         <source>%n match(es)</source>
-        <translation><numerusform>%n条匹配</numerusform></translation>
+        <translation>
+            <numerusform>%n条匹配</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="52" />
+        <location filename="../../desktop/ui/chart/panel.py" line="55" />
         <source>Chart units</source>
         <translation>图表单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="60" />
+        <location filename="../../desktop/ui/chart/panel.py" line="63" />
         <source>No figures to chart here: these facts are statements without a number.</source>
         <translation>此处没有可绘图的数字：这些事实是不含数字的陈述。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="64" />
-        <location filename="../../desktop/ui/chart/panel.py" line="65" />
+        <location filename="../../desktop/ui/chart/panel.py" line="67" />
+        <location filename="../../desktop/ui/chart/panel.py" line="68" />
         <source>Chart</source>
         <translation>图表</translation>
     </message>
@@ -77,111 +79,51 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/ui/export.py" line="184" />
+        <location filename="../../desktop/ui/export.py" line="334" />
         <source>%1 is a folder. Choose a file name.</source>
         <translation>%1 是一个文件夹。请选择文件名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export.py" line="190" />
+        <location filename="../../desktop/ui/export.py" line="340" />
         <source>%1 already exists.
 Do you want to replace it?</source>
         <translation>%1 已存在。
 要替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export.py" line="285" />
+        <location filename="../../desktop/ui/export.py" line="435" />
         <source>No chart to export here.</source>
         <translation>此处没有可导出的图表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export.py" line="299" />
+        <location filename="../../desktop/ui/export.py" line="452" />
         <source>Export chart</source>
         <translation>导出图表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="301" />
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="310" />
-        <source>Chart saved to %1</source>
-        <translation>图表已保存到 %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="315" />
-        <source>No chart to copy here.</source>
-        <translation>此处没有可复制的图表。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="320" />
-        <source>Chart copied (1920 × 1080): paste it into a slide</source>
-        <translation>图表已复制（1920 × 1080）：可粘贴到幻灯片中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="327" />
-        <source>Export facts as CSV</source>
-        <translation>导出事实为 CSV</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="330" />
-        <source>There are no facts here to export.</source>
-        <translation>此处没有可导出的事实。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="334" />
-        <source>CSV file (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="209" />
-        <source>Facts</source>
-        <translation>事实</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="210" />
-        <source>Original words</source>
-        <translation>原文表述</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="211" />
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="212" />
-        <source>Charts</source>
-        <translation>图表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="213" />
-        <source>%n fact(s)</source>
-        <translation>%n条事实</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="349" />
-        <source>Fact sheet PDF</source>
-        <translation>事实简报 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="352" />
-        <source>There are no facts here to put on a sheet.</source>
-        <translation>此处没有可放入简报的事实。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="356" />
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="372" />
-        <source>Fact sheet saved to %1</source>
-        <translation>事实简报已保存到 %1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export.py" line="453" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="454" />
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="469" />
+        <source>Chart saved to %1</source>
+        <translation>图表已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="474" />
+        <source>No chart to copy here.</source>
+        <translation>此处没有可复制的图表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="479" />
+        <source>Chart copied (1920 × 1080): paste it into a slide</source>
+        <translation>图表已复制（1920 × 1080）：可粘贴到幻灯片中</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export.py" line="498" />
@@ -198,78 +140,74 @@ Do you want to replace it?</source>
         <source>Deck saved to %1</source>
         <translation>演示文稿已保存到 %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="522" />
+        <source>Export facts as CSV</source>
+        <translation>导出事实为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="525" />
+        <source>There are no facts here to export.</source>
+        <translation>此处没有可导出的事实。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="529" />
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="359" />
+        <source>Facts</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="360" />
+        <source>Original words</source>
+        <translation>原文表述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="361" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="362" />
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="363" />
+        <source>%n fact(s)</source>
+        <translation>%n条事实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="544" />
+        <source>Fact sheet PDF</source>
+        <translation>事实简报 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="547" />
+        <source>There are no facts here to put on a sheet.</source>
+        <translation>此处没有可放入简报的事实。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="551" />
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="567" />
+        <source>Fact sheet saved to %1</source>
+        <translation>事实简报已保存到 %1</translation>
+    </message>
 </context>
 <context>
     <name>ExportChartDialog</name>
     <message>
-        <location filename="../../desktop/ui/export.py" line="73" />
+        <location filename="../../desktop/ui/export.py" line="82" />
         <source>Export chart</source>
+        <extracomment>the preview shows the image at most this large (logical pixels)</extracomment>
         <translation>导出图表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="77" />
-        <source>1920 × 1080 — 16:9 slide</source>
-        <translation>1920 × 1080 — 16:9 幻灯片</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="78" />
-        <source>1280 × 720 — 16:9, small</source>
-        <translation>1280 × 720 — 16:9，小尺寸</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="79" />
-        <source>3840 × 2160 — 16:9, 4K</source>
-        <translation>3840 × 2160 — 16:9，4K</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="80" />
-        <source>1080 × 1080 — square</source>
-        <translation>1080 × 1080 — 正方形</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="85" />
-        <source>Custom size</source>
-        <translation>自定义尺寸</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="91" />
-        <source>Width</source>
-        <translation>宽度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="91" />
-        <source>Height</source>
-        <translation>高度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="98" />
-        <source>Light (white background)</source>
-        <translation>浅色（白色背景）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="100" />
-        <source>Dark background</source>
-        <translation>深色背景</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="114" />
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="118" />
-        <source>Size:</source>
-        <translation>尺寸：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="119" />
-        <source>Custom:</source>
-        <translation>自定义：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="120" />
-        <source>Background:</source>
-        <translation>背景：</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export.py" line="84" />
@@ -282,6 +220,51 @@ Do you want to replace it?</source>
         <translation>SVG（矢量图，文字保留为文字）</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/export.py" line="96" />
+        <source>1920 × 1080 — 16:9 slide</source>
+        <translation>1920 × 1080 — 16:9 幻灯片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="97" />
+        <source>1280 × 720 — 16:9, small</source>
+        <translation>1280 × 720 — 16:9，小尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="98" />
+        <source>3840 × 2160 — 16:9, 4K</source>
+        <translation>3840 × 2160 — 16:9，4K</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="99" />
+        <source>1080 × 1080 — square</source>
+        <translation>1080 × 1080 — 正方形</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="104" />
+        <source>Custom size</source>
+        <translation>自定义尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="110" />
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="110" />
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="112" />
+        <source>Light (white background)</source>
+        <translation>浅色（白色背景）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="114" />
+        <source>Dark background</source>
+        <translation>深色背景</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/export.py" line="116" />
         <source>Transparent (for light and dark slides)</source>
         <translation>透明（适用于浅色和深色幻灯片）</translation>
@@ -292,14 +275,78 @@ Do you want to replace it?</source>
         <translation>预览</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/export.py" line="137" />
+        <source>Export…</source>
+        <extracomment>what the preview shows: the image (before the backdrop) and the choices it shows</extracomment>
+        <translation>导出…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/export.py" line="141" />
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/export.py" line="142" />
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="143" />
+        <source>Custom:</source>
+        <translation>自定义：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="144" />
+        <source>Background:</source>
+        <translation>背景：</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/export.py" line="146" />
         <source>Preview:</source>
         <translation>预览：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDeckDialog</name>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="247" />
+        <source>Export deck</source>
+        <translation>导出演示文稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="248" />
+        <source>This view: %1</source>
+        <translation>当前视图：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="250" />
+        <source>The whole dataset: every chart and the headline figures</source>
+        <translation>整个数据集：全部图表与主要数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="259" />
+        <source>This view (nothing is selected)</source>
+        <translation>当前视图（未选择任何内容）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="274" />
+        <source>16:9 slides with charts you can edit in PowerPoint, Keynote or LibreOffice: the numbers are in each chart's data sheet.</source>
+        <translation>16:9 幻灯片，图表可在 PowerPoint、Keynote 或 LibreOffice 中编辑：数字保存在每个图表的数据表中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="279" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="283" />
+        <source>Slides of:</source>
+        <translation>幻灯片内容：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="284" />
+        <source>Language:</source>
+        <translation>语言：</translation>
     </message>
 </context>
 <context>
@@ -446,54 +493,54 @@ Do you want to replace it?</source>
 <context>
     <name>HelpController</name>
     <message>
-        <location filename="../../desktop/ui/help.py" line="36" />
+        <location filename="../../desktop/ui/help.py" line="42" />
         <source>Every figure of the feature article on Belt and Road science and technology cooperation, as the article states it, with who states it.</source>
         <translation>“一带一路”科技创新合作专题文章中的每一个数字，均按原文表述，并注明陈述者。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="39" />
+        <location filename="../../desktop/ui/help.py" line="45" />
         <source>Data source: %1</source>
         <translation>数据来源：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="40" />
+        <location filename="../../desktop/ui/help.py" line="46" />
         <source>Works offline: nothing is downloaded, nothing is sent.</source>
         <translation>离线运行：不下载、不发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="41" />
+        <location filename="../../desktop/ui/help.py" line="47" />
         <source>Presentation mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="66" />
-        <location filename="../../desktop/ui/help.py" line="69" />
+        <location filename="../../desktop/ui/help.py" line="72" />
+        <location filename="../../desktop/ui/help.py" line="75" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="103" />
+        <location filename="../../desktop/ui/help.py" line="110" />
         <source>&lt;h3&gt;BRI S&amp;amp;T Fact Browser %1&lt;/h3&gt;&lt;p&gt;Every figure of the article, with the article’s own words and who states it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data source:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences:&lt;/b&gt; the app: MIT. Bundled font: Noto Sans CJK SC (subset), SIL Open Font License 1.1. Qt for Python (PySide6): LGPLv3. pandas, NumPy: BSD. pyqtgraph: MIT.&lt;/p&gt;&lt;p&gt;Works offline: the app opens no network connection.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;“一带一路”科技创新事实浏览器 %1&lt;/h3&gt;&lt;p&gt;收录文章中的每一个数据，附原文表述及陈述者。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据来源：&lt;/b&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;许可：&lt;/b&gt;本应用：MIT。内置字体：Noto Sans CJK SC（子集），SIL 开放字体许可证 1.1。Qt for Python（PySide6）：LGPLv3。pandas、NumPy：BSD。pyqtgraph：MIT。&lt;/p&gt;&lt;p&gt;离线使用：本应用不建立任何网络连接。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="112" />
+        <location filename="../../desktop/ui/help.py" line="119" />
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="120" />
-        <location filename="../../desktop/ui/help.py" line="125" />
+        <location filename="../../desktop/ui/help.py" line="127" />
+        <location filename="../../desktop/ui/help.py" line="132" />
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="121" />
+        <location filename="../../desktop/ui/help.py" line="128" />
         <source>The log folder %1 cannot be created: %2</source>
         <translation>无法创建日志文件夹 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="126" />
+        <location filename="../../desktop/ui/help.py" line="133" />
         <source>The log files are in:
 %1</source>
         <translation>日志文件位于：
@@ -503,45 +550,45 @@ Do you want to replace it?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190" />
+        <location filename="../../desktop/ui/main_window.py" line="202" />
         <source>Switch the language of the window and the data</source>
         <extracomment>"content" once the tree and the page have painted, "chart" once the first chart has</extracomment>
         <translation>切换界面与数据的语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>Switch language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>BRI S&amp;T Fact Browser</source>
         <translation>“一带一路”科技创新事实浏览器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>bundled dataset</source>
         <translation>内置数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="222" />
         <source>No dataset open</source>
         <translation>未打开数据集</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="224" />
         <source>%n fact(s)</source>
         <translation>
             <numerusform>%n条事实</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <location filename="../../desktop/ui/main_window.py" line="353" />
         <source>Text size %1%</source>
         <translation>文字大小 %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371" />
+        <location filename="../../desktop/ui/main_window.py" line="404" />
         <source>Fact copied with its citation</source>
         <translation>已复制事实及出处</translation>
     </message>
@@ -701,118 +748,118 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="69" />
+        <source>Export dec&amp;k…</source>
+        <translation>导出演示文稿(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="71" />
         <source>Export facts as &amp;CSV…</source>
         <translation>导出事实为 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="71" />
+        <location filename="../../desktop/ui/actions.py" line="73" />
         <source>Fact sheet &amp;PDF…</source>
         <translation>事实简报 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="73" />
+        <location filename="../../desktop/ui/actions.py" line="75" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="76" />
+        <location filename="../../desktop/ui/actions.py" line="78" />
         <source>&amp;Copy fact with citation</source>
         <translation>复制事实及出处(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="78" />
+        <location filename="../../desktop/ui/actions.py" line="80" />
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="81" />
+        <location filename="../../desktop/ui/actions.py" line="83" />
         <source>Group by &amp;theme</source>
         <translation>按主题分组(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="83" />
+        <location filename="../../desktop/ui/actions.py" line="85" />
         <source>Group by &amp;place</source>
         <translation>按地区分组(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="85" />
+        <location filename="../../desktop/ui/actions.py" line="87" />
         <source>Group by &amp;field</source>
         <translation>按领域分组(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="87" />
+        <location filename="../../desktop/ui/actions.py" line="89" />
         <source>Switch to &amp;English / 中文</source>
         <translation>切换到 English / 中文(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="89" />
+        <location filename="../../desktop/ui/actions.py" line="91" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="91" />
+        <location filename="../../desktop/ui/actions.py" line="93" />
         <source>Show c&amp;harts</source>
         <translation>显示图表(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="93" />
+        <location filename="../../desktop/ui/actions.py" line="95" />
         <source>&amp;Larger text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="95" />
+        <location filename="../../desktop/ui/actions.py" line="97" />
         <source>&amp;Smaller text</source>
         <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="97" />
+        <location filename="../../desktop/ui/actions.py" line="99" />
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="99" />
+        <location filename="../../desktop/ui/actions.py" line="101" />
         <source>&amp;Present</source>
         <translation>演示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="101" />
+        <location filename="../../desktop/ui/actions.py" line="103" />
         <source>Present from the current &amp;fact</source>
         <translation>从当前事实开始演示(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="104" />
+        <location filename="../../desktop/ui/actions.py" line="106" />
         <source>&amp;Previous fact</source>
         <translation>上一条事实(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="106" />
+        <location filename="../../desktop/ui/actions.py" line="108" />
         <source>&amp;Next fact</source>
         <translation>下一条事实(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="108" />
+        <location filename="../../desktop/ui/actions.py" line="110" />
         <source>&amp;Up to the page of this fact’s group</source>
         <translation>返回此事实所在组的页面(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="111" />
+        <location filename="../../desktop/ui/actions.py" line="113" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="113" />
+        <location filename="../../desktop/ui/actions.py" line="115" />
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="115" />
+        <location filename="../../desktop/ui/actions.py" line="117" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/actions.py" line="69" />
-        <source>Export dec&amp;k…</source>
-        <translation>导出演示文稿(&amp;K)…</translation>
     </message>
 </context>
 <context>
@@ -849,93 +896,98 @@ Do you want to replace it?</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="186" />
-        <location filename="../../desktop/ui/datasets.py" line="192" />
+        <location filename="../../desktop/ui/datasets.py" line="190" />
+        <location filename="../../desktop/ui/datasets.py" line="196" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="193" />
+        <location filename="../../desktop/ui/datasets.py" line="197" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="195" />
+        <location filename="../../desktop/ui/datasets.py" line="199" />
         <source>Opening dataset</source>
         <translation>正在打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="225" />
+        <location filename="../../desktop/ui/datasets.py" line="229" />
         <source>Opening cancelled; %1 stays open.</source>
         <translation>已取消打开；%1 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="277" />
+        <location filename="../../desktop/ui/datasets.py" line="282" />
         <source>Opened %1: %n fact(s).</source>
         <translation>已打开 %1：%n条事实。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="282" />
+        <location filename="../../desktop/ui/datasets.py" line="289" />
+        <source>The bundled dataset is damaged. Reinstall the app, or open another dataset.</source>
+        <translation>内置数据集已损坏。请重新安装应用，或打开其他数据集。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="292" />
         <source>%1 could not be opened. %2 stays open.</source>
         <translation>无法打开 %1。%2 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="359" />
+        <location filename="../../desktop/ui/datasets.py" line="369" />
         <source>(not found)</source>
         <translation>（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="360" />
+        <location filename="../../desktop/ui/datasets.py" line="370" />
         <source>%1 is no longer there</source>
         <translation>%1 已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="366" />
+        <location filename="../../desktop/ui/datasets.py" line="376" />
         <source>No recent datasets</source>
         <translation>无最近的数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="370" />
+        <location filename="../../desktop/ui/datasets.py" line="380" />
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="376" />
+        <location filename="../../desktop/ui/datasets.py" line="386" />
         <source>The list of recent datasets is cleared.</source>
         <translation>最近打开的数据集列表已清空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="391" />
+        <location filename="../../desktop/ui/datasets.py" line="401" />
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="393" />
+        <location filename="../../desktop/ui/datasets.py" line="403" />
         <source>Preparing %1…</source>
         <translation>正在准备 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="394" />
+        <location filename="../../desktop/ui/datasets.py" line="404" />
         <source>Reading %1 of %2…</source>
         <translation>正在读取 %2 中的 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="294" />
+        <location filename="../../desktop/ui/datasets.py" line="304" />
         <source>%1 is not a dataset. %2 stays open.</source>
         <translation>%1 不是数据集。%2 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="315" />
+        <location filename="../../desktop/ui/datasets.py" line="325" />
         <source>Open dataset</source>
         <translation>打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="316" />
+        <location filename="../../desktop/ui/datasets.py" line="326" />
         <source>Datasets (*.zip *.xlsx facts.csv);;Zip archives (*.zip);;Excel workbooks (*.xlsx);;Dataset folder, by its facts.csv (facts.csv);;All files (*)</source>
         <translation>数据集 (*.zip *.xlsx facts.csv);;Zip 压缩包 (*.zip);;Excel 工作簿 (*.xlsx);;数据集文件夹(选择其中的 facts.csv) (facts.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="325" />
+        <location filename="../../desktop/ui/datasets.py" line="335" />
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
@@ -961,12 +1013,12 @@ Do you want to replace it?</source>
 <context>
     <name>launch</name>
     <message>
-        <location filename="../../desktop/ui/launch.py" line="31" />
+        <location filename="../../desktop/ui/launch.py" line="41" />
         <source>The dataset could not be opened; the bundled dataset is shown instead.</source>
         <translation>无法打开该数据集，现显示内置数据集。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/launch.py" line="38" />
+        <location filename="../../desktop/ui/launch.py" line="48" />
         <source>The bundled dataset is damaged. Reinstall the app, or open another dataset.</source>
         <translation>内置数据集已损坏。请重新安装应用，或打开其他数据集。</translation>
     </message>
@@ -977,49 +1029,6 @@ Do you want to replace it?</source>
         <location filename="../../desktop/ui/present/controller.py" line="67" />
         <source>There are no facts here to present.</source>
         <translation>此处没有可演示的事实。</translation>
-    </message>
-</context>
-<context>
-    <name>ExportDeckDialog</name>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="247" />
-        <source>Export deck</source>
-        <translation>导出演示文稿</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="248" />
-        <source>This view: %1</source>
-        <translation>当前视图：%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="250" />
-        <source>The whole dataset: every chart and the headline figures</source>
-        <translation>整个数据集：全部图表与主要数据</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="259" />
-        <source>This view (nothing is selected)</source>
-        <translation>当前视图（未选择任何内容）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="274" />
-        <source>16:9 slides with charts you can edit in PowerPoint, Keynote or LibreOffice: the numbers are in each chart's data sheet.</source>
-        <translation>16:9 幻灯片，图表可在 PowerPoint、Keynote 或 LibreOffice 中编辑：数字保存在每个图表的数据表中。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="279" />
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="283" />
-        <source>Slides of:</source>
-        <translation>幻灯片内容：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export.py" line="284" />
-        <source>Language:</source>
-        <translation>语言：</translation>
     </message>
 </context>
 </TS>
