@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain import DatasetError, load_dataset
-from desktop.domain import dataset as dataset_module
+from desktop.domain import validation
 from desktop.domain import reader
 from make_broken import (CASES, DATA, REPO, build_case, make_workbook, make_zip, read_table,
                          set_cells, static_cases, write_table)
@@ -184,7 +184,7 @@ def test_a_row_of_a_million_cells(tmp_path):
 def test_quote_checking_gives_up_rather_than_hang(tmp_path, monkeypatch):
     """Checking is bounded by the characters scanned: thousands of absent quotes in a long
     text would take minutes; the report says so instead."""
-    monkeypatch.setattr(dataset_module, "MAX_QUOTE_SEARCH", 100_000)
+    monkeypatch.setattr(validation, "MAX_QUOTE_SEARCH", 100_000)
     folder = build_case(CASES[0], tmp_path / "dataset")
     rows = read_table(folder, "facts")
     at = rows[0].index("quote")
@@ -489,4 +489,4 @@ def test_validation_limits_stay_what_the_docs_say():
     assert f"{reader.MAX_ROWS:,}" in readme
     assert f"| {reader.MAX_COLUMNS} |" in readme
     assert f"| {reader.MAX_COMPRESSION_RATIO} times |" in readme
-    assert f"{dataset_module.MAX_THEME_DEPTH}" in readme
+    assert f"{validation.MAX_THEME_DEPTH}" in readme

@@ -22,6 +22,7 @@ from typing import Callable
 from desktop.base.lazy import np
 from desktop.base.lazy import pd
 
+from desktop.domain.encoding import _check_bytes, decode_text
 from desktop.domain.errors import DatasetError, LoadCancelled, Problem
 
 TABLES = ("themes", "facts", "sources", "vocabulary")
@@ -70,67 +71,7 @@ def _no_progress(step: str, fraction: float) -> bool:
     return True
 
 
-# --------------------------------------------------------------------------- decoding
-
-
-def _check_bytes(data: bytes, name: str) -> None:
-    """Refuse what is no text file at all: empty, UTF-16, binary."""
-    if not data or data.isspace():  # not data.strip(): that copies a 600 MB file
-        raise DatasetError([Problem(name, "the file is empty.",
-                                    "Save the sheet again with its header row.")])
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DatasetError([Problem(name, "the file is saved as UTF-16 (Excel's “Unicode text”).",
-                                    "Save it as “CSV UTF-8 (comma delimited)”.")])
-    if b"\x00" in data:
-        raise DatasetError([Problem(name, "this is not a text file (it holds binary data).",
-                                    "Choose the CSV file saved from the spreadsheet.")])
-
-
-def decode_text(data: bytes, name: str) -> str:
-    """Bytes of a CSV or text file to str, or a DatasetError that says what the file is."""
-    _check_bytes(data, name)
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise DatasetError([Problem(name, "the text encoding is neither UTF-8 nor GB18030/GBK.",
-                                    "Save it as “CSV UTF-8 (comma delimited)”.")]) from None
-    # GB18030 maps almost any byte sequence; real text is mostly letters, digits and hanzi.
-    odd = sum(1 for ch in text[:20000] if not (ch.isprintable() or ch in "\r\n\t"))
-    if odd > max(3, len(text[:20000]) // 50) or not _looks_chinese(text):
-        raise DatasetError([Problem(name, "the file does not look like text in any encoding we read "
-                                          "(UTF-8, GB18030/GBK).",
-                                    "Save it as “CSV UTF-8 (comma delimited)”.")])
-    return text
-
-
-def _looks_chinese(text: str) -> bool:
-    """True when the non-ASCII characters of GB18030-decoded text are mostly common Chinese.
-
-    Text in another 8-bit encoding (Latin-1, Windows-1252, Shift-JIS…) usually decodes as GB18030
-    too, but into rare characters: a real GBK file from Excel is almost all GB2312 characters."""
-    sample = [ch for ch in text[:50000] if ord(ch) > 127]
-    if not sample:
-        return True
-    common = ascii_trail = 0
-    for ch in sample:
-        try:
-            ch.encode("gb2312")
-            common += 1
-            continue
-        except UnicodeEncodeError:
-            pass
-        code = ch.encode("gb18030")
-        # a Latin-1 accent before an ASCII letter decodes as a GBK character whose second byte is
-        # ASCII; in real text such characters are a minority even in traditional Chinese
-        if len(code) != 2 or code[1] < 0x80:
-            ascii_trail += 1
-    return common >= 0.9 * len(sample) or ascii_trail <= 0.4 * len(sample)
+# --------------------------------------------------------------------------- parsing
 
 
 _FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
@@ -438,7 +379,8 @@ def read_raw(path: str | Path, progress: Progress = _no_progress) -> RawDataset:
         if bad:
             raise DatasetError(bad, str(origin))
         if suffix == ".xlsx":
-            return _read_workbook(RawDataset(origin, "xlsx"), origin, progress)
+            from desktop.domain.workbook import read_workbook
+            return read_workbook(RawDataset(origin, "xlsx"), origin, progress)
         prefix = _zip_prefix(archive, origin.name)
         return _read_tables(RawDataset(origin, "zip"), _Zip(archive, prefix), progress)
 
@@ -514,100 +456,3 @@ def _read_texts(raw: RawDataset, files: _Folder | _Zip) -> None:
             raw.texts[name] = decode_text(files.read(rel), rel)
         except DatasetError as exc:
             raw.problems.extend(exc.problems)
-
-
-def _read_workbook(raw: RawDataset, origin: Path, progress: Progress) -> RawDataset:
-    try:
-        import openpyxl  # a well-kept reader; pandas uses it for .xlsx too
-    except ImportError:  # pragma: no cover - it is a declared dependency
-        raise DatasetError([Problem(origin.name, "reading .xlsx needs the openpyxl package.")])
-    broken = "Open it in Excel or WPS and save it again as .xlsx."
-    try:
-        book = openpyxl.load_workbook(origin, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise DatasetError([Problem(origin.name, f"the workbook cannot be read ({type(exc).__name__}: "
-                                                 f"{str(exc)[:200]}).", broken)],
-                           str(origin)) from None
-    try:
-        # sheet names as a person types them: “Facts ” is the facts sheet
-        by_name = {str(n).strip().lower(): n for n in book.sheetnames}
-        for index, table in enumerate(TABLES):
-            if not progress(f"{table} sheet", index / (len(TABLES) + 1)):
-                raise LoadCancelled()
-            label = sheet_label(origin.name, table)
-            if table not in by_name:
-                if table in REQUIRED_TABLES:
-                    raw.problems.append(Problem(origin.name, f"the workbook has no sheet named “{table}”.",
-                                                "Name the sheets themes, facts and sources "
-                                                "(vocabulary is optional)."))
-                continue
-            try:
-                frame = _read_sheet(book[by_name[table]], label)
-            except DatasetError as exc:
-                raw.problems.extend(exc.problems)
-                continue
-            except Exception as exc:  # a damaged sheet surfaces only while it is read (read_only)
-                raw.problems.append(Problem(label, f"the sheet cannot be read ({type(exc).__name__}: "
-                                                   f"{str(exc)[:200]}).", broken))
-                continue
-            raw.problems.extend(check_cells(frame, label))
-            raw.tables[table] = frame
-            raw.rows[table] = [int(n) for n in frame.attrs.pop("rows", [])]
-            raw.labels[table] = label
-    finally:
-        book.close()
-    _read_texts(raw, _Folder(origin.parent))
-    return raw
-
-
-def _read_sheet(sheet, label: str) -> pd.DataFrame:
-    """One sheet as a frame of strings, read no further than MAX_ROWS rows.
-
-    The sheet's stated size is ignored (reset_dimensions): a workbook that claims a million rows
-    by sixteen thousand columns would otherwise make the reader pad every row to that width."""
-    sheet.reset_dimensions()
-    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), None)
-    if not header or all(h is None or str(h).strip() == "" for h in header):
-        raise DatasetError([Problem(label, "the sheet is empty, or its first row is.",
-                                    "Put the column names in its first row.", row=1)])
-    names = [str(h).strip() if h is not None else "" for h in header]
-    while names and not names[-1]:
-        names.pop()
-    if len(names) > MAX_COLUMNS:
-        raise DatasetError([Problem(label, f"the header row has {len(names):,} cells; the limit "
-                                           f"is {MAX_COLUMNS:,}.",
-                                    "The first row names the columns: id, theme, title_zh … "
-                                    "(see data/README.md).", row=1)])
-    width = len(names)
-    records, numbers = [], []
-    rows = sheet.iter_rows(min_row=2, max_row=MAX_ROWS + 2, max_col=width, values_only=True)
-    for number, values in enumerate(rows, start=2):
-        cells = ["" if v is None else _cell_text(v).strip() for v in values[:width]]
-        cells += [""] * (width - len(cells))
-        if all(c.strip() == "" for c in cells):
-            continue
-        if len(records) >= MAX_ROWS:
-            raise DatasetError([Problem(label, f"the sheet has more than {MAX_ROWS:,} rows.",
-                                        "Split the dataset, or remove what it does not need.")])
-        records.append(cells)
-        numbers.append(number)
-    frame = pd.DataFrame(records, columns=names, dtype=object) if records else \
-        pd.DataFrame([], columns=names, dtype=object)
-    named = [i for i, h in enumerate(names) if h]
-    if len(named) != len(names):
-        frame = frame.iloc[:, named]
-    frame.attrs["rows"] = np.asarray(numbers, dtype=np.int64)
-    return frame
-
-
-def _cell_text(value: object) -> str:
-    import datetime as dt
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0) and value.day == 1:
-            return f"{value.year:04d}-{value.month:02d}"  # Excel turns a typed 2023-12 into 1 Dec 2023
-        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat(sep=" ")
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return str(value)

@@ -1,0 +1,397 @@
+"""Every problem of a raw dataset, found at once: each names its file, row and column, says
+what is wrong and what to do. :func:`validate` is the one entry; dataset.py builds a Dataset only
+from tables it passed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from desktop.base.lazy import np
+from desktop.base.lazy import pd
+from desktop.domain.errors import Problem
+from desktop.domain.reader import RawDataset
+
+QUALIFIERS = ("exact", "more_than", "about")
+MAX_THEME_DEPTH = 32
+MAX_PROBLEMS = 1000
+#: A figure above this (10^15, 1000万亿) is a typing mistake, not a count or an amount.
+MAX_VALUE = 1e15
+#: Characters of source text scanned, all quotes together, before checking gives up (a few
+#: seconds); the bundled data needs about half a million.
+MAX_QUOTE_SEARCH = 10_000_000_000
+
+COLUMNS = {
+    "themes": ("id", "parent", "order", "title_zh", "title_en", "summary_zh", "summary_en"),
+    "facts": ("id", "theme", "title_zh", "title_en", "text_zh", "text_en", "value", "qualifier",
+              "unit_zh", "unit_en", "as_of", "quote", "source", "attribution", "places", "tags"),
+    "sources": ("id", "title_zh", "title_en", "file"),
+    "vocabulary": ("kind", "key", "name_zh", "name_en"),
+}
+OPTIONAL = {
+    "facts": ("headline",),
+    "sources": ("citation_zh", "citation_en"),
+    "vocabulary": ("note_zh", "note_en"),
+}
+_AS_OF = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def split_keys(cell: str) -> list[str]:
+    return [k.strip() for k in str(cell or "").split(";") if k.strip()]
+
+
+# --------------------------------------------------------------------------- validation
+
+
+class _Collector:
+    def __init__(self):
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, message: str, fix: str = "", row: int | None = None,
+            column: str | None = None) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(Problem(file, message, fix, row, column))
+
+    def rows(self, file: str, mask: pd.Series, column: str, message, fix: str = "") -> None:
+        """Add one problem per True row of mask; ``message`` may be a callable of the row's value."""
+        positions = np.flatnonzero(mask.to_numpy())
+        for pos in positions[: MAX_PROBLEMS - len(self.problems)]:
+            value = mask.index[pos]
+            text = message(_short(value, 60)) if callable(message) else message
+            self.add(file, text, fix, row=int(pos) + 2, column=column)
+
+
+def _columns(frame: pd.DataFrame, table: str, out: _Collector) -> bool:
+    missing = [c for c in COLUMNS[table] if c not in frame.columns]
+    for column in missing:
+        out.add(f"{table}.csv", f"the column “{column}” is missing.",
+                f"Add a column named {column} to the header row (see data/README.md).",
+                row=1, column=column)
+    duplicated = sorted({c for c in frame.columns if list(frame.columns).count(c) > 1})
+    for column in duplicated:
+        out.add(f"{table}.csv", f"the column “{column}” appears twice.", "Delete one of them.",
+                row=1, column=column)
+    return not missing and not duplicated
+
+
+def _ids(frame: pd.DataFrame, table: str, out: _Collector, column: str = "id") -> pd.Series:
+    ids = frame[column].str.strip()
+    file = f"{table}.csv"
+    ok_id = ids.str.fullmatch(_ID)
+    out.rows(file, pd.Series((ids == "").to_numpy(), index=ids), column,
+             "the id is empty.", "Give every row a short unique id.")
+    bad = (ids != "") & ~ok_id
+    out.rows(file, pd.Series(bad.to_numpy(), index=ids), column,
+             lambda v: f"the id “{v}” has characters other than letters, digits, - _ and .",
+             "Use letters, digits and - only, e.g. joint-labs.")
+    dup = (ids != "") & ids.duplicated(keep="first")
+    out.rows(file, pd.Series(dup.to_numpy(), index=ids), column,
+             lambda v: f"the id “{v}” is used by an earlier row too.", "Ids must be unique.")
+    return ids
+
+
+def validate(raw: RawDataset) -> list[Problem]:
+    """Every problem of the raw tables; empty when the dataset is valid."""
+    out = _Collector()
+    out.problems.extend(raw.problems[:MAX_PROBLEMS])
+    found_by_reader = len(out.problems)
+    _check(raw, out)
+    return out.problems[:found_by_reader] + [_as_read(p, raw) for p in out.problems[found_by_reader:]]
+
+
+def _as_read(problem: Problem, raw: RawDataset) -> Problem:
+    """Name the file as the person sees it (a workbook's sheet) and the row as a spreadsheet
+    shows it (blank rows, skipped when reading, still count)."""
+    table = problem.file[: -len(".csv")] if problem.file.endswith(".csv") else ""
+    if table not in raw.tables:
+        return problem
+    row = problem.row
+    numbers = raw.rows.get(table)
+    if row is not None and row >= 2 and numbers and row - 2 < len(numbers):
+        row = numbers[row - 2]
+    return replace(problem, file=raw.labels.get(table, problem.file), row=row)
+
+
+def _check(raw: RawDataset, out: _Collector) -> None:
+    tables = {name: frame for name, frame in raw.tables.items()}
+    ok = {name: _columns(frame, name, out) for name, frame in tables.items()}
+    for table in ("themes", "facts", "sources"):
+        if table in tables and len(tables[table]) == 0:
+            ok[table] = False
+            out.add(f"{table}.csv", "the file has a header row but no rows below it.",
+                    f"Every dataset needs at least one row in {table}.csv.", row=2)
+    if not all(ok.get(t, False) for t in ("themes", "facts", "sources")):
+        return
+    themes, facts, sources = tables["themes"], tables["facts"], tables["sources"]
+    vocabulary = tables.get("vocabulary")
+    if vocabulary is not None and not ok.get("vocabulary", False):
+        vocabulary = None
+
+    source_ids = _ids(sources, "sources", out)
+    for pos, name in enumerate(sources["file"].str.strip()):
+        if not name:
+            out.add("sources.csv", "no text file is named.", "Name the source's text file, e.g. "
+                    "sources/article.txt.", row=pos + 2, column="file")
+
+    theme_ids = _ids(themes, "themes", out)
+    _theme_tree_problems(themes, theme_ids, out)
+
+    fact_ids = _ids(facts, "facts", out)
+    _fact_problems(facts, fact_ids, set(theme_ids), sources, source_ids, raw.texts, vocabulary, out)
+
+    if vocabulary is not None:
+        kinds = vocabulary["kind"].str.strip()
+        out.rows("vocabulary.csv", pd.Series((~kinds.isin(["place", "tag", "attribution", "unit"])).to_numpy(),
+                                             index=kinds),
+                 "kind", lambda v: f"the kind “{v}” is not one of place, tag, attribution, unit.",
+                 "Write place, tag, attribution or unit.")
+        pair = kinds + "\x00" + vocabulary["key"].str.strip()
+        out.rows("vocabulary.csv", pd.Series(pair.duplicated().to_numpy(), index=vocabulary["key"]),
+                 "key", lambda v: f"the key “{v}” is defined twice for the same kind.",
+                 "Keep one row per key.")
+    for table, frame in (("themes", themes), ("facts", facts), ("sources", sources),
+                         ("vocabulary", vocabulary)):
+        if frame is not None:
+            _english_problems(frame, table, out)
+
+    if not out.problems:
+        _empty_theme_problems(themes, theme_ids, facts, out)
+
+
+def _theme_tree_problems(themes: pd.DataFrame, ids: pd.Series, out: _Collector) -> None:
+    parents = themes["parent"].str.strip()
+    known = set(ids)
+    dangling = (parents != "") & ~parents.isin(known)
+    out.rows("themes.csv", pd.Series(dangling.to_numpy(), index=parents), "parent",
+             lambda v: f"the parent theme “{v}” does not exist.",
+             "Use the id of a row in themes.csv, or leave it empty for a top-level theme.")
+    order = pd.to_numeric(themes["order"].str.strip(), errors="coerce")
+    bad_order = order.isna() | ~np.isfinite(order.fillna(0)) | (order != order.round())
+    out.rows("themes.csv", pd.Series(bad_order.to_numpy(), index=themes["order"]), "order",
+             lambda v: f"the order “{v}” is not a whole number.", "Write 1, 2, 3 … among siblings.")
+    if (parents == "").sum() == 0 and len(themes):
+        out.add("themes.csv", "no theme is at the top level.",
+                "Leave the parent empty for the overview and the sections.")
+    # cycles and depth, iteratively: a chain thousands deep must not hit the recursion limit
+    parent_of = dict(zip(ids, parents))
+    depth: dict[str, int] = {}
+    reported: set[str] = set()
+    looped: set[str] = set()  # on a loop or leading into one: reported as a loop, not as depth
+    for pos, start in enumerate(ids):
+        chain, node, seen = [], start, set()
+        while node and node in parent_of and node not in depth:
+            if node in seen:
+                if node not in reported:
+                    loop = chain[chain.index(node):]
+                    reported.update(loop)
+                    shown = loop + [node] if len(loop) <= 8 else loop[:4] + ["…"] + loop[-3:] + [node]
+                    out.add("themes.csv", "the themes form a loop: "
+                            + " → ".join(_short(t, 40) for t in shown) + ".",
+                            "Make one of them a top-level theme (empty parent) or point it "
+                            "elsewhere.", row=pos + 2, column="parent")
+                break
+            seen.add(node)
+            chain.append(node)
+            node = parent_of[node]
+        else:
+            if node in looped:
+                looped.update(chain)
+                for member in chain:
+                    depth[member] = MAX_THEME_DEPTH + 1
+                continue
+            base = depth.get(node, 0) if node else 0
+            for level, member in enumerate(reversed(chain), start=1):
+                depth[member] = base + level
+            if depth.get(start, 0) > MAX_THEME_DEPTH and "depth" not in reported:
+                reported.add("depth")
+                out.add("themes.csv", f"the theme tree is {depth[start]} levels deep; at most "
+                                      f"{MAX_THEME_DEPTH} are allowed.",
+                        "Attach deep themes higher up.", row=pos + 2, column="parent")
+        for member in chain:  # a node on or leading into a loop gets a nominal depth
+            if member not in depth:
+                depth[member] = MAX_THEME_DEPTH + 1
+                looped.add(member)
+
+
+def _fact_problems(facts, ids, theme_ids, sources, source_ids, texts, vocabulary, out) -> None:
+    """Cells arrive stripped from the reader (a 100k-fact table is not stripped twice)."""
+    file = "facts.csv"
+    themes = facts["theme"]
+    out.rows(file, pd.Series((~themes.isin(theme_ids)).to_numpy(), index=themes), "theme",
+             lambda v: f"the theme “{v}” does not exist." if v else "no theme is given.",
+             "Use the id of a row in themes.csv.")
+    for column in ("title_zh", "title_en", "text_zh", "text_en", "quote", "attribution"):
+        empty = facts[column] == ""
+        out.rows(file, empty, column, f"the {column} is empty.", "Every fact needs it.")
+
+    raw_values = facts["value"].str.replace(",", "", regex=False)
+    values = pd.to_numeric(raw_values, errors="coerce")
+    not_number = (raw_values != "") & (values.isna() | ~np.isfinite(values.fillna(0)))
+    out.rows(file, pd.Series(not_number.to_numpy(), index=facts["value"]), "value",
+             lambda v: f"the value “{v}” is not a number.",
+             "Write the number in digits in base units: 7.4万 → 74000, 约200万吨 → 2000000.")
+    negative = values < 0
+    out.rows(file, pd.Series(negative.to_numpy(), index=facts["value"]), "value",
+             lambda v: f"the value “{v}” is negative.", "Figures are counts and amounts: ≥ 0.")
+    huge = ~not_number & (values > MAX_VALUE)
+    out.rows(file, pd.Series(huge.to_numpy(), index=facts["value"]), "value",
+             lambda v: f"the value “{v}” is larger than 10^15.",
+             "Check the digits: write the number in base units, 7.4万 → 74000.")
+
+    qualifiers = facts["qualifier"]
+    has_value = raw_values != ""
+    bad_q = (qualifiers != "") & ~qualifiers.isin(QUALIFIERS)
+    out.rows(file, pd.Series(bad_q.to_numpy(), index=qualifiers), "qualifier",
+             lambda v: f"the qualifier “{v}” is not one of exact, more_than, about.",
+             "多/余/逾/超 → more_than; 约 → about; otherwise exact.")
+    out.rows(file, has_value & (qualifiers == ""), "qualifier", "a figure has no qualifier.",
+             "Write exact, more_than or about.")
+    out.rows(file, ~has_value & (qualifiers != ""), "value", "a qualifier is given but no value.",
+             "Add the value, or empty the qualifier.")
+    for column in ("unit_zh", "unit_en"):
+        out.rows(file, has_value & (facts[column] == ""), column,
+                 "a figure has no unit.", "Write the unit that follows the number, e.g. 个 / countries.")
+
+    as_of = facts["as_of"]
+    bad_date = (as_of != "") & ~as_of.str.match(_AS_OF)
+    out.rows(file, pd.Series(bad_date.to_numpy(), index=as_of), "as_of",
+             lambda v: f"the date “{v}” is not a year or a year and month.", "Write 2023 or 2023-12.")
+
+    if "headline" in facts.columns:
+        head = facts["headline"]
+        rank = pd.to_numeric(head, errors="coerce")
+        bad_rank = (head != "") & (rank.isna() | ~np.isfinite(rank.fillna(0))
+                                   | (rank != rank.round()))
+        out.rows(file, pd.Series(bad_rank.to_numpy(), index=head), "headline",
+                 lambda v: f"the headline rank “{v}” is not a whole number.",
+                 "Write 1, 2, 3 … or leave it empty.")
+
+    srcs = facts["source"]
+    known_sources = set(source_ids)
+    out.rows(file, pd.Series((~srcs.isin(known_sources)).to_numpy(), index=srcs), "source",
+             lambda v: f"the source “{v}” does not exist." if v else "no source is given.",
+             "Use the id of a row in sources.csv.")
+
+    # every quote is verbatim in its source text (checked once per distinct quote and source)
+    file_of = dict(zip(source_ids, sources["file"]))
+    quotes = facts["quote"]
+    pairs = pd.DataFrame({"s": srcs, "q": quotes})
+    found, budget, unchecked = {}, MAX_QUOTE_SEARCH, 0
+    for source, quote in pairs.drop_duplicates().itertuples(index=False):
+        text = texts.get(file_of.get(source, ""), None)
+        if text is None or not quote.strip():
+            found[(source, quote)] = True
+        elif budget <= 0:  # thousands of absent quotes in a huge text: refuse, don't hang
+            found[(source, quote)] = True
+            unchecked += 1
+        else:
+            at = text.find(quote)
+            budget -= len(text) if at < 0 else at + len(quote)
+            found[(source, quote)] = at >= 0
+    missing = [not found[(s, q)] for s, q in zip(srcs, quotes)]
+    out.rows(file, pd.Series(missing, index=quotes), "quote",
+             lambda v: f"the quote “{_short(v)}” is not found word for word in its source text.",
+             "Copy the exact words from the source, punctuation included (full-width ,。“”).")
+    if unchecked:
+        out.add(file, f"{unchecked:,} quotes were not looked up in their source text: with so "
+                      "many quotes and so long a text it would take too long.",
+                "Split the dataset, or shorten the source text to the article itself.",
+                column="quote")
+
+    if vocabulary is not None:  # vocabulary.csv is optional; without it names are the keys
+        named = set(vocabulary["key"].str.strip()[vocabulary["kind"].str.strip() == "attribution"])
+        who = facts["attribution"]
+        unknown = (who != "") & ~who.isin(named)
+        out.rows(file, pd.Series(unknown.to_numpy(), index=who), "attribution",
+                 lambda v: f"the attribution “{v}” is not in vocabulary.csv.",
+                 "Use the key of a row of kind attribution in vocabulary.csv, or add that row "
+                 "with the name to show after “Stated by” in both languages.")
+    _figure_problems(facts, out)
+
+
+# ---- editorial checks: English without Chinese, every figure of a statement in its quote
+
+#: CJK characters and punctuation (ideographs, kana, hangul, 《》、。，：…): none belongs in English.
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+                  "\U00020000-\U0003134f]")
+_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
+
+
+def _figure_pattern() -> re.Pattern:
+    """A figure as Chinese text writes it: digits (80, 2,800, 7.4) with 万/亿 and 多/余, or
+    Chinese numerals with their measure word (八项, 千余项, 逾万名), with 约/超/逾/近 before it.
+    Not figures: ordinals (第二大国, 第 3 条), a lone 一 (一个 = “a”), 两国 (“both countries”).
+    One alternative per first character, so that the engine passes over every other character
+    at C speed (the statements of 100k facts in a tenth of a second)."""
+    more, measure = "[多余]?", "[项个名家场次人年月天倍位所条座种亩吨届]"
+    digits = r"\d*(?:,\d{3})*(?:\.\d+)?[千万亿]*" + more
+    numerals = f"[{_NUMERALS}]"
+    number = (rf"(?:\d{digits}|[{_NUMERALS.replace('一', '')}]{numerals}*{more}{measure}"
+              rf"|一{numerals}+{more}{measure})")
+    alternatives = [prefix + number for prefix in "约超逾近"]
+    # each starts a number, not the middle of one, nor an ordinal
+    alternatives += [rf"{d}(?<![\d.]{d})(?<!第{d})(?<!第 {d}){digits}" for d in "0123456789"]
+    alternatives += [rf"{n}(?<![第{_NUMERALS}]{n})(?<!第 {n}){numerals}{'+' if n == '一' else '*'}"
+                     rf"{more}{measure}" for n in _NUMERALS]
+    return re.compile("|".join(alternatives))
+
+
+_FIGURE = _figure_pattern()
+
+
+def _english_problems(frame: pd.DataFrame, table: str, out: _Collector) -> None:
+    """No Chinese characters in an English column (title_en, text_en, name_en, …)."""
+    known = COLUMNS[table] + OPTIONAL.get(table, ())
+    for column in [c for c in frame.columns if c in known and c.endswith("_en")]:
+        cells = frame[column]
+        codes = np.frombuffer("\n".join(cells.tolist()).encode("utf-16-le", "surrogatepass"),
+                              dtype="<u2")
+        if not len(codes) or codes.max() < 0x2E80:  # the usual case, decided at C speed
+            continue
+        found = cells.str.findall(_CJK).str.join("")
+        out.rows(f"{table}.csv", pd.Series((found != "").to_numpy(), index=found), column,
+                 lambda v: f"the English text has Chinese characters in it: “{v}”.",
+                 "Translate them, or leave them out: the Chinese belongs in the _zh column.")
+
+
+def _figure_problems(facts: pd.DataFrame, out: _Collector) -> None:
+    """Every figure text_zh states (80多, 7.4万, 八项, 2023) is in the fact's quote."""
+    texts, quotes = facts["text_zh"].tolist(), facts["quote"].tolist()
+    joined = "\n".join(texts)  # one scan, not one per fact
+    hits = [(m.start(), m.group()) for m in _FIGURE.finditer(joined)]
+    if not hits:
+        return
+    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+    rows = np.searchsorted(ends, np.fromiter((at for at, _ in hits), dtype=np.int64,
+                                             count=len(hits)), side="right")
+    missing: dict[int, list[str]] = {}
+    for (_, figure), row in zip(hits, rows.tolist()):
+        if quotes[row] and figure not in quotes[row] and figure not in missing.get(row, ()):
+            missing.setdefault(row, []).append(figure)
+    for row, figures in sorted(missing.items())[: MAX_PROBLEMS - len(out.problems)]:
+        out.add("facts.csv", f"the statement gives “{_short('、'.join(figures), 60)}”, which its "
+                             "quote does not: every figure and date of text_zh must be in the "
+                             "quoted words.",
+                "Lengthen the quote to the article’s words that state it, or take it out of "
+                "text_zh (a date the quote lacks belongs in as_of).", row=row + 2, column="text_zh")
+
+
+def _empty_theme_problems(themes, theme_ids, facts, out) -> None:
+    has = set(facts["theme"].str.strip())
+    parent_of = dict(zip(theme_ids, themes["parent"].str.strip()))
+    covered = set()
+    for theme in has:
+        node = theme
+        while node and node not in covered:
+            covered.add(node)
+            node = parent_of.get(node, "")
+    for pos, theme in enumerate(theme_ids):
+        if theme not in covered:
+            out.add("themes.csv", f"the theme “{theme}” has no facts, in itself or below it.",
+                    "File at least one fact under it, or delete the theme.", row=pos + 2, column="id")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
