@@ -334,3 +334,10 @@ def test_every_ui_string_is_in_the_translation_under_its_context_and_translated(
     missing = [key for key in found if key not in committed]
     untranslated = [key for key in found if committed.get(key) is False]
     assert missing == [] and untranslated == []
+
+
+def test_no_module_over_500_lines_and_the_window_under_450():
+    sizes = {p.relative_to(REPO).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+             for p in (REPO / "desktop").rglob("*.py")}
+    assert {name: n for name, n in sizes.items() if n > 500} == {}
+    assert sizes["desktop/ui/main_window.py"] <= 450
