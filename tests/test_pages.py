@@ -199,3 +199,16 @@ def test_a_fact_opened_from_a_theme_page_keeps_that_page(window, qtbot, dataset)
     window.up_to_scope()
     assert window.current_fact is None and window.current_scope().key == node.id
     assert window.detail.facts.fact_ids() == ids
+
+
+@pytest.mark.parametrize("lang,words", [("en", ["mu — ", "667 square metres", "not an acre"]),
+                                        ("zh", ["单位：亩——", "667平方米"])])
+def test_a_unit_a_reader_could_misread_is_explained_on_its_fact(window, dataset, lang, words):
+    fid = next(f for f in dataset.facts.index if dataset.facts.at[f, "unit_en"] == "mu")
+    window.set_language(lang)
+    assert window.select_fact(fid)
+    assert all(w in window.detail.meta.text() for w in words), window.detail.meta.text()
+    person_times = next(f for f in dataset.facts.index
+                        if dataset.facts.at[f, "unit_en"] == "person-times")
+    assert window.select_fact(person_times)
+    assert ("attendances" if lang == "en" else "参加次数") in window.detail.meta.text()

@@ -12,9 +12,10 @@ from desktop.domain.formatting import figure_with_unit, format_as_of, format_fig
 
 _WORDS = {
     "zh": {"stated_by": "陈述者：", "source": "来源：", "sep": " · ", "list": "、",
-           "quote": "原文：", "places": "地区：", "fields": "领域："},
+           "quote": "原文：", "places": "地区：", "fields": "领域：", "unit": "单位："},
     "en": {"stated_by": "Stated by: ", "source": "Source: ", "sep": " · ", "list": ", ",
-           "quote": "Original words: ", "places": "Places: ", "fields": "Fields: "},
+           "quote": "Original words: ", "places": "Places: ", "fields": "Fields: ",
+           "unit": "Unit: "},
 }
 
 
@@ -37,6 +38,7 @@ class FactView:
     places: tuple[str, ...]
     fields: tuple[str, ...]
     theme_path: tuple[str, ...]   # theme titles from the root down
+    unit_note: str = ""    # what the unit means, where a reader could misread it (亩, 人次)
 
     @classmethod
     def card(cls, fact_id: str, figure: str, title: str, lang: str) -> "FactView":
@@ -60,14 +62,19 @@ class FactView:
         return f"“{self.quote}”"
 
     def where(self) -> str:
-        """“Places: Kenya · Fields: Energy”, or "" when the fact names neither."""
+        """“Places: Kenya · Fields: Energy”, or "" when the fact names neither; then what the
+        unit means when a reader could misread it."""
         w = _WORDS[self.lang]
         parts = []
         if self.places:
             parts.append(w["places"] + w["list"].join(self.places))
         if self.fields:
             parts.append(w["fields"] + w["list"].join(self.fields))
-        return w["sep"].join(parts)
+        line = w["sep"].join(parts)
+        if self.unit_note:
+            dash = "——" if self.lang == "zh" else " — "
+            line = (line + "\n" if line else "") + f'{w["unit"]}{self.unit}{dash}{self.unit_note}'
+        return line
 
     def citation(self) -> str:
         """What Ctrl+C puts on the clipboard: title, figure and date, statement, the original
@@ -114,6 +121,7 @@ def fact_view(dataset: Dataset, fact_id: str, lang: str) -> FactView:
         places=tuple(dataset.name("place", k, lang) for k in split_keys(row["places"])),
         fields=tuple(dataset.name("tag", k, lang) for k in split_keys(row["tags"])),
         theme_path=tuple(n.title(lang) for n in theme.path()) if theme is not None else (),
+        unit_note=dataset.note("unit", row["unit_en"], lang) if value is not None else "",
     )
 
 

@@ -58,7 +58,7 @@ class FigureCard(QPushButton):
         self.fact_id = view.id
         self.setObjectName("figure card")
         self.setAccessibleName(f"{view.figure} {view.title}")
-        self.setToolTip(view.title)
+        self.setToolTip("\n".join(t for t in (view.title, view.unit_note) if t))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(f"QPushButton {{ text-align: left; padding: 6px 8px; border: 1px solid "
                            f"{PAGE['border']}; border-radius: 6px; background: palette(base); }}"
