@@ -264,13 +264,15 @@ def test_the_smoke_test_finds_the_builds_in_dist(tmp_path, monkeypatch, windows)
         (tmp_path / name).write_bytes(b"")
     targets = {t.label: t for t in smoke_test.executables(tmp_path)}
     assert set(targets) == {"single file", "onedir"}
-    assert targets["single file"].single_file
-    onedir = targets["onedir"]
-    if windows:  # the windowed .exe has no stdout: what prints goes through the console companion
+    single, onedir = targets["single file"], targets["onedir"]
+    assert single.single_file and single.cli is None and single.printer == single.exe
+    if windows:  # a windowed .exe has no stdout: what prints goes through the console companion
         assert onedir.cli == tmp_path / "bri-facts-onedir" / "bri-facts-cli.exe"
-        assert onedir.printer == onedir.cli and not onedir.exe_prints
+        assert onedir.printer == onedir.cli and onedir.printer_prints and not onedir.exe_prints
+        assert not single.printer_prints  # the single .exe: exit codes, files and its log only
     else:
         assert onedir.cli is None and onedir.printer == onedir.exe and onedir.exe_prints
+        assert single.printer_prints
 
 
 def test_every_build_is_smoke_tested_the_same_ways():
@@ -281,6 +283,22 @@ def test_every_build_is_smoke_tested_the_same_ways():
                     ("validate (broken)", False), ("export-charts", True), ("--self-test", True)]
     windows = smoke_test.Target("zip", Path("bri-facts.exe"), Path("bri-facts-cli.exe"))
     assert "--self-test (console)" in [w for w, _c, _p in smoke_test.checks_for(windows, None)]
+
+
+def test_a_downloaded_single_file_without_its_x_bit_is_still_tested(tmp_path, monkeypatch):
+    monkeypatch.setattr(smoke_test, "WINDOWS", False)
+    monkeypatch.setattr(smoke_test, "LINUX", False)  # no glibc check of this stand-in
+    release = tmp_path / "release"
+    release.mkdir()
+    single = release / "bri-facts-9.9.9-linux-x86_64"
+    single.write_bytes(b"\x7fELF and the rest")
+    single.chmod(0o644)
+    make_dist.checksums([single], release, "linux-x86_64")
+    runs: list = []
+    targets = smoke_test.release_targets(release, tmp_path, runs)
+    assert [(t.label, t.exe) for t in targets] == [("single file", single)]
+    assert os.access(single, os.X_OK)
+    assert all(run.ok for run in runs)
 
 
 def test_the_smoke_test_datasets_are_a_good_and_a_broken_one():
