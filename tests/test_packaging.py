@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -352,6 +351,7 @@ def test_packaging_and_its_docs_name_only_files_that_exist():
 
 
 def test_release_builds_pin_every_dependency():
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     pins = {}
     for line in (PACKAGING / "requirements-release.txt").read_text(encoding="utf-8").splitlines():
