@@ -40,9 +40,12 @@ from desktop.domain.reader import Progress
 
 #: The fact columns searched, besides the names of a fact's places and fields (tags).
 SEARCH_COLUMNS = ("id", "title_zh", "title_en", "text_zh", "text_en", "quote", "unit_zh", "unit_en")
-#: Facts split into words per batch while the index is built: bounds the memory of the build and
-#: how long it holds the interpreter at a time (the window keeps painting meanwhile).
+#: Facts handled per batch while the index is built: bounds the memory of the build.
 BATCH = 10_000
+#: Distinct cells split into words per step. A step is one long call into C that holds the
+#: interpreter while the window's thread waits for it: 500 statements (some 15,000 words) take a
+#: few ms. (Growing the dict of all words is one such call too: ~20 ms at 100k facts.)
+SPLIT_BATCH = 500
 #: How many recent query words keep their matches, for narrowing while typing.
 REMEMBERED_WORDS = 32
 
@@ -112,9 +115,9 @@ def _split(column: _Column, number: Callable[[str], int], check: Callable[[], No
     """The numbers of the words of each distinct cell: (words per cell, where each cell's words
     start, all the words)."""
     counts, words = [], []
-    for lo in range(0, len(column.cells), BATCH):
+    for lo in range(0, len(column.cells), SPLIT_BATCH):
         check()
-        pieces = list(map(str.split, column.folded(lo, lo + BATCH)))
+        pieces = list(map(str.split, column.folded(lo, lo + SPLIT_BATCH)))
         counts.append(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
         words.append(np.fromiter(map(number, chain.from_iterable(pieces)), dtype=np.int64,
                                  count=int(counts[-1].sum())).astype(np.int32))
