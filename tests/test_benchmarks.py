@@ -90,7 +90,8 @@ def test_the_report_and_verdicts_are_made_from_results():
     verdicts = {v["target"]: v["verdict"] for v in res["verdicts"]}
     assert verdicts["single_file_mib"] == "pass"
     assert verdicts["load_1m_s"] == "MISS"
-    assert verdicts["content_ratio"] == "MISS"  # 1.0× is not ≤ 0.8×
+    assert verdicts["content_ratio_source"] == "MISS"  # 1.0× is not ≤ 0.5×
+    assert verdicts["content_ratio_single"] == "MISS"  # nor ≤ 0.8×
     text = bench_run.table(res)
     assert "| app | single file |" in text and "refused" in text and "### Targets" in text
 
@@ -161,3 +162,15 @@ def test_the_search_designs_give_the_same_answers(tmp_path):
         result = search_designs.measure(design, str(folder), runs=1)
         assert result["wrong"] == 0, design
         assert result["all"]["n"] == sum(len(q) for q in scale.SEARCH_QUERIES)
+
+
+def test_the_outside_in_figure_is_reported_beside_the_minimal_window():
+    frames = [(0.0, bytes(16)), (0.5, bytes(8) + b"\x01" * 8), (1.0, b"\x01" * 16), (2.0, b"\x01" * 16)]
+    import visual
+    result = visual.progress(frames)
+    assert result["half"] == 0.5 and result["full"] == 1.0
+    res = {"meta": {}, "visual": {"app": {"half": 0.6, "full": 1.2},
+                                  "minimal stack": {"half": 1.2, "full": 1.5},
+                                  "bare window": {"half": 0.3, "full": 0.3}}}
+    rows = {v["target"]: v for v in bench_run.verdicts(res)}
+    assert rows["visual_half"]["verdict"] == "n/a" and "0.50×" in rows["visual_half"]["shown"]

@@ -30,6 +30,7 @@ class Worker(QObject):
     def __init__(self, fn: Callable[[Progress], object], name: str, parent: QObject | None = None):
         super().__init__(parent)
         self.setObjectName(name)
+        self.name = name  # for the log, also after the owner is gone
         self.fn = fn
         self._cancel = threading.Event()
         self._running = False
@@ -69,7 +70,7 @@ class Worker(QObject):
             self._emit(self.cancelled)
         except Exception as exc:  # reported to the owner, who says what went wrong
             if not isinstance(exc, DatasetError):  # a bad file is the user's news, not a bug
-                log.exception("background job %s failed", self.objectName())
+                log.exception("background job %s failed", self.name)
             self._emit(self.failed, exc)
         else:
             if self._cancel.is_set():
