@@ -7,6 +7,7 @@ the overview's holds the headline figures. Facts of unlike units never share an 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -48,6 +49,18 @@ _UI = {
     "more_than": {"zh": "“多/余/逾/超”为下限，柱形末端开放", "en": "+ means “more than”: the bar is a lower bound"},
     "about": {"zh": "“约”为约数", "en": "“about” marks an approximate figure"},
 }
+
+
+def nice_step(raw: float) -> float:
+    """An axis step a reader counts in: the next 1, 2 or 5 × 10ⁿ at or above ``raw`` (the chart
+    on screen and the deck's native chart use the same)."""
+    if raw <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if factor * power >= raw:
+            return factor * power
+    return 10 * power
 
 
 def slug(text: str, limit: int = 60) -> str:

@@ -18,7 +18,7 @@ import io
 import math
 from dataclasses import dataclass
 
-from desktop.domain.charts import Bar, ChartSpec, chart_specs
+from desktop.domain.charts import Bar, ChartSpec, chart_specs, nice_step
 from desktop.domain.dataset import Dataset
 from desktop.domain.deck_text import _char_em, fit_size
 from desktop.domain.formatting import format_figure
@@ -177,15 +177,6 @@ def _mix(colour: str, other: str, share: float) -> str:
     b = [int(other.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
     return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b))
 
-
-def _nice_step(raw: float) -> float:
-    if raw <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 5, 10):
-        if factor * power >= raw:
-            return factor * power
-    return 10 * power
 
 
 class _Deck:
@@ -385,7 +376,7 @@ class _Deck:
         if crosses is not None:
             crosses.set("val", "max")
         top_value = max((bar.value for bar in bars), default=1.0) or 1.0
-        step = _nice_step(top_value * 1.35 / 4)
+        step = nice_step(top_value * 1.35 / 4)
         values.minimum_scale = 0
         values.maximum_scale = math.ceil(top_value * 1.35 / step) * step
         values.major_unit = step

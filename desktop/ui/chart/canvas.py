@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient
 from PySide6.QtWidgets import QToolTip
 
 from desktop.ui.fonts import app_font
-from desktop.domain.charts import ChartSpec
+from desktop.domain.charts import ChartSpec, nice_step
 from desktop.domain.formatting import format_figure, format_number_en, format_number_zh
 from desktop.ui.chart.style import STYLES, wrap_label
 from desktop.ui.tree_model import plain_tooltip
@@ -239,7 +239,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
             self.plot.setXRange(0, extent, padding=0)
         widest = QFontMetricsF(_font(13.5 * self.scale)).horizontalAdvance(f"{extent:,.0f}") * 1.6
         count = max(2, min(5, int(view_w // max(widest, 1.0))))
-        step = _nice_step(extent / count)
+        step = nice_step(extent / count)
         self.plot.getAxis("bottom").setTickSpacing(major=step, minor=step / 2)
 
     def settle(self) -> None:
@@ -338,13 +338,3 @@ def _fade(colour: QColor, start: float, length: float) -> QBrush:
     grad.setCoordinateMode(QLinearGradient.CoordinateMode.LogicalMode)
     return QBrush(grad)
 
-
-def _nice_step(raw: float) -> float:
-    """The next 1, 2 or 5 × 10ⁿ at or above ``raw``."""
-    if raw <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 5, 10):
-        if factor * power >= raw:
-            return factor * power
-    return 10 * power
