@@ -48,6 +48,8 @@ MIB = 2 ** 20
 SCALE_SIZES = (1_000, 10_000, 100_000, 1_000_000)
 #: Facts loaded (and indexed) while typing, for the longest frozen frame.
 TYPING_SIZE = 100_000
+#: One dataset size's measurement (its own process) gives up after this long.
+SCALE_TIMEOUT_S = 2 * 3600
 PARTS = ("startup", "size", "visual", "scale", "typing", "export")
 README = REPO / "README.md"
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -259,12 +261,20 @@ def bench_scale(sizes, runs: int, display: Display, log) -> dict:
     for n in sizes:
         log(f"  {n:,} facts: dataset (made once, kept in build/bench/datasets) …")
         folder = dataset_for(n)
-        with tempfile.TemporaryDirectory(prefix="bri-facts-bench-") as home:
-            entry = _child_json(["scale", str(folder), "--runs", str(runs)],
-                                base_env(display, Path(home)), timeout=1800)
+        try:
+            with tempfile.TemporaryDirectory(prefix="bri-facts-bench-") as home:
+                entry = _child_json(["scale", str(folder), "--runs", str(runs)],
+                                    base_env(display, Path(home)), timeout=SCALE_TIMEOUT_S)
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:  # one size's failure is reported
+            reason = f"no result after {SCALE_TIMEOUT_S / 60:.0f} min" \
+                if isinstance(exc, subprocess.TimeoutExpired) else str(exc).splitlines()[0][:200]
+            entry = {"failed": reason}
         entry["csv_mib"] = (folder / "facts.csv").stat().st_size / MIB
+        entry["runs"] = runs
         results[str(n)] = entry
-        if "refused" in entry:
+        if "failed" in entry:
+            log(f"  {n:,} facts: failed: {entry['failed']}")
+        elif "refused" in entry:
             log(f"  {n:,} facts: refused by the loader: {entry['refused']}")
         else:
             log(f"  {n:,} facts: load {entry['load']['median']:.3f} s, tree {entry['tree']['median']:.3f} s, "
@@ -370,6 +380,9 @@ def verdicts(res: dict) -> list[dict]:
         entry = sc.get(n)
         if not entry:
             continue
+        if "failed" in entry:
+            add(load_key, None, False, "not measured", entry["failed"])
+            continue
         if "refused" in entry:
             add(load_key, None, False, "refused", entry["refused"])
             add(search_key, None, False, "not measurable", "the dataset is not loaded")
@@ -470,12 +483,18 @@ def table(res: dict) -> str:
                 return "–"
             return f"{summary_['median'] * 1000:.1f} / {summary_['p95'] * 1000:.1f}"
         for n, e in sc.items():
+            if "failed" in e:
+                lines.append(f"| {int(n):,} | {e['csv_mib']:.0f} | not measured: {e['failed']} | – | – | – "
+                             f"| – | – | – | – | – |")
+                continue
             if "refused" in e:
                 lines.append(f"| {int(n):,} | {e['csv_mib']:.0f} | refused after {e['load']['median']:.2f} s: "
                              f"{e['refused']} | – | – | – | – | – | – | – | {e['rss_mib']:.0f} |")
                 continue
             ks = e["search_keystroke"]
-            cut = f" ({e['search_cut_short']})" if e.get("search_cut_short") else ""
+            cut = f" ({e['search_cut_short']}; {ks['n']} keystrokes)" if e.get("search_cut_short") else ""
+            if e.get("runs", meta["runs"]) != meta["runs"]:
+                cut += f" ({e['runs']} runs)"
             after = f" ({e['rss_load_mib']:.0f})" if e.get("rss_load_mib") else ""
             lines.append(f"| {int(n):,} | {e['csv_mib']:.1f} | {_mmm(e['load'])} | {_mmm(e['tree'])} | "
                          f"{_mmm(e.get('index_build'), 1, '{:.2f}')} | {mp(e.get('search_ascii'))} | "
@@ -639,6 +658,9 @@ def readme_block(res: dict) -> str:
         for n, e in sc.items():
             if int(n) < 10_000:
                 continue
+            if "failed" in e:
+                out.append(f"| {int(n):,} facts | not measured: {e['failed']} | – | – |")
+                continue
             if "refused" in e:
                 out.append(f"| {int(n):,} facts | refused: {e['refused']} | – | {_mib(e['rss_mib'])} |")
                 continue
@@ -742,6 +764,10 @@ def main(argv: list[str] | None = None) -> int:
             when[part] = res["meta"]["when"]
         elif part in previous:
             res[part] = previous[part]
+    if "scale" in res and args.sizes and "scale" in previous:
+        # --sizes measured some sizes again: the others keep their figures
+        merged = {**previous["scale"], **res["scale"]}
+        res["scale"] = {n: merged[n] for n in sorted(merged, key=int)}
     res["meta"]["parts"] = when
     res["verdicts"] = verdicts(res)
     res["meta"]["seconds"] = round(time.perf_counter() - started, 1)
