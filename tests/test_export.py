@@ -3,6 +3,7 @@ user does it: shortcuts and menu actions of the real window, dialogs answered by
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import os
@@ -267,14 +268,12 @@ def test_file_names_are_stable_and_cannot_escape(dataset):
 
 
 def test_fact_sheet_html_escapes_data(dataset):
-    ds = dataset
-    fid = ds.facts.index[0]
-    original = ds.facts.at[fid, "title_en"]
-    try:
-        ds.facts.at[fid, "title_en"] = "<script>alert(1)</script> & <b>bold</b>"
-        text = fact_sheet_html(ds, [fid], "<i>Title</i>", "en", [], "BRI Noto Sans SC")
-    finally:
-        ds.facts.at[fid, "title_en"] = original
+    # a Dataset is never changed once built: the hostile title goes into a copy
+    facts = dataset.facts.copy()
+    fid = facts.index[0]
+    facts.at[fid, "title_en"] = "<script>alert(1)</script> & <b>bold</b>"
+    ds = dataclasses.replace(dataset, facts=facts)
+    text = fact_sheet_html(ds, [fid], "<i>Title</i>", "en", [], "BRI Noto Sans SC")
     assert "<script>" not in text and "<b>bold</b>" not in text and "<i>Title</i>" not in text
     assert "&lt;script&gt;" in text and "&lt;i&gt;Title&lt;/i&gt;" in text
 

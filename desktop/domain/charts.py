@@ -76,33 +76,69 @@ def slug(text: str, limit: int = 60) -> str:
 INFORMATIVE = 2
 
 
+#: A chart is read bar by bar: a unit with more figures than this is not drawn on screen (the page
+#: says how many there are and asks for a narrower search or group). The bundled article's
+#: largest chart has a handful of bars; a search of a generated dataset can match a million.
+CHART_LIMIT = 60
+
+
+@dataclass(frozen=True)
+class ChartSet:
+    """What a scope's charts are: the specs to draw, and the units left out as too many figures
+    to chart, with their counts (largest first)."""
+    specs: list[ChartSpec]
+    too_many: list[tuple[str, int]]
+
+    @property
+    def left_out(self) -> int:
+        return sum(count for _unit, count in self.too_many)
+
+
 def chart_specs(dataset: Dataset, scope: Scope, lang: str, min_bars: int = 1) -> list[ChartSpec]:
     """One spec per unit for what the user is looking at (a theme, a place, a field, a search),
     those with at least ``min_bars`` figures."""
+    return chart_set(dataset, scope, lang, min_bars).specs
+
+
+def chart_set(dataset: Dataset, scope: Scope, lang: str, min_bars: int = 1,
+              max_bars: int | None = None) -> ChartSet:
+    """The scope's charts, one per unit with at least ``min_bars`` figures; a unit with more than
+    ``max_bars`` is left out (named in ``too_many``), before any of its bars is built."""
     ids = scope.chart_facts(dataset)
     if not ids:
-        return []
-    facts = dataset.facts.loc[ids]
+        return ChartSet([], [])
+    units = dataset.column("unit_en")[dataset.positions(ids)]
     groups: dict[str, list[str]] = {}
-    for fid, unit in zip(ids, facts["unit_en"]):
+    for fid, unit in zip(ids, units.tolist()):
         groups.setdefault(unit, []).append(fid)
     ordered = sorted(groups.items(), key=lambda kv: -len(kv[1]))  # stable: ties keep tree order
-    specs = []
+    specs, too_many = [], []
     for unit_en, members in ordered:
         if len(members) < min_bars:
             continue
+        if max_bars is not None and len(members) > max_bars:
+            too_many.append((unit_label(dataset, unit_en, members[0], lang), len(members)))
+            continue
         views = fact_views(dataset, members, lang)
         bars = tuple(Bar(v.id, v.title, v.value, v.qualifier, v.figure, v.unit) for v in views)
-        unit_label = dataset.name("unit", unit_en, lang) if lang == "en" else \
-            (dataset.name("unit", unit_en, "zh") if (("unit", unit_en) in dataset.vocabulary.index)
-             else "、".join(dict.fromkeys(v.unit for v in views)))
+        label = dataset.name("unit", unit_en, lang) if lang == "en" or \
+            ("unit", unit_en) in dataset.vocabulary.index \
+            else "、".join(dict.fromkeys(v.unit for v in views))
         specs.append(ChartSpec(
             key=f"{scope.stem}--{slug(unit_en)}", scope=scope, lang=lang,
-            title=scope.chart_title(lang), unit=unit_label, bars=bars,
+            title=scope.chart_title(lang), unit=label, bars=bars,
             footer=footer(dataset, members, lang),
             notes=tuple(_UI[q][lang] for q in ("more_than", "about")
                         if any(b.qualifier == q for b in bars))))
-    return specs
+    return ChartSet(specs, too_many)
+
+
+def unit_label(dataset: Dataset, unit_en: str, example: str, lang: str) -> str:
+    """A unit's name as a chart names it, from one of its facts (``example``) when the
+    vocabulary does not name it in Chinese."""
+    if lang == "en" or ("unit", unit_en) in dataset.vocabulary.index:
+        return dataset.name("unit", unit_en, lang)
+    return str(dataset.record(example)["unit_zh"])
 
 
 def footer(dataset: Dataset, fact_ids: list[str], lang: str) -> str:

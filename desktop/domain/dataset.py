@@ -59,7 +59,9 @@ class ThemeNode:
 
 @dataclass
 class Dataset:
-    """A validated dataset. Frames are indexed by id; facts keep the file's order."""
+    """A validated dataset. Frames are indexed by id; facts keep the file's order. It is never
+    changed once built (its columns are read through cached arrays): a changed dataset is a
+    new one."""
 
     origin: Path
     kind: str
@@ -80,6 +82,25 @@ class Dataset:
 
     def fact(self, fact_id: str) -> pd.Series:
         return self.facts.loc[fact_id]
+
+    @functools.cached_property
+    def _columns(self) -> dict[str, object]:
+        """Each facts column as its numpy array (a view, not a copy): reading one cell through
+        it costs a hash lookup and an index, where ``.loc`` builds a Series per row."""
+        return {name: self.facts[name].to_numpy() for name in self.facts.columns}
+
+    def column(self, name: str) -> object:
+        """A facts column as a numpy array, in the file's order (see :meth:`positions`)."""
+        return self._columns[name]
+
+    def positions(self, fact_ids) -> object:
+        """Row positions of these fact ids (-1 for an id the dataset does not have)."""
+        return self.facts.index.get_indexer(list(fact_ids))
+
+    def record(self, fact_id: str) -> dict[str, object]:
+        """One fact's cells by column name, read straight from the arrays."""
+        row = self.facts.index.get_loc(fact_id)
+        return {name: column[row] for name, column in self._columns.items()}
 
     @functools.cached_property
     def _names(self) -> dict[tuple[str, str], tuple[str, str, str, str]]:
@@ -105,12 +126,20 @@ class Dataset:
         return self.texts.get(self.sources.loc[source_id, "file"], "")
 
     def citation(self, source_id: str, lang: str) -> str:
-        row = self.sources.loc[source_id]
-        cite = row.get("citation_zh" if lang == "zh" else "citation_en", "")
-        if cite:
-            return str(cite)
-        title = row["title_zh"] if lang == "zh" else row["title_en"]
-        return f"《{title}》" if lang == "zh" else f"“{title}”"
+        return self._citations[(source_id, lang)]
+
+    @functools.cached_property
+    def _citations(self) -> dict[tuple[str, str], str]:
+        """(source id, language) → how the source is cited: computed once per dataset, since a
+        page asks it of every fact it lists."""
+        out = {}
+        for source_id, row in self.sources.iterrows():
+            for lang in ("zh", "en"):
+                cite = row.get("citation_zh" if lang == "zh" else "citation_en", "")
+                title = row["title_zh"] if lang == "zh" else row["title_en"]
+                out[(source_id, lang)] = str(cite) if cite else \
+                    (f"《{title}》" if lang == "zh" else f"“{title}”")
+        return out
 
     def keys(self, fact_id: str, column: str) -> list[str]:
         return split_keys(self.facts.at[fact_id, column])
@@ -123,8 +152,14 @@ class Dataset:
         return list(ranked.index)
 
     def quantitative(self, fact_ids: list[str]) -> list[str]:
-        values = self.facts["value"]
-        return [f for f in fact_ids if not np.isnan(values.at[f])]
+        """The facts among these that have a number, in the order given (vectorised: a search
+        of a million facts asks this of every match)."""
+        ids = list(fact_ids)
+        if not ids:
+            return []
+        values = self._columns["value"][self.positions(ids)]
+        keep = np.flatnonzero(~np.isnan(values.astype(float)))
+        return [ids[i] for i in keep.tolist()]
 
     def display_name(self) -> str:
         return self.origin.name or str(self.origin)

@@ -100,7 +100,7 @@ def _value(raw) -> float | None:
 
 def fact_view(dataset: Dataset, fact_id: str, lang: str) -> FactView:
     """The one place that reads a fact's columns for display."""
-    row = dataset.facts.loc[fact_id]
+    row = dataset.record(fact_id)
     zh = lang == "zh"
     unit = row["unit_zh"] if zh else row["unit_en"]
     value = _value(row["value"])
