@@ -258,13 +258,22 @@ class SearchIndex:
 
     def search(self, query: str) -> list[str]:
         """Ids of the facts whose text holds every word of the query, in dataset order."""
+        return self.ids_of(self.match(query))
+
+    def match(self, query: str) -> np.ndarray:
+        """The facts whose text holds every word of the query, as a mask over the dataset's rows
+        (what the browse tree filters with, without a set of ids)."""
         words = query_words(query)
         if not words:
-            return list(self.ids)
+            return np.ones(len(self.ids), dtype=bool)
         rows = None
         for word in sorted(words, key=len, reverse=True):  # longer words are rarer
             match = self._match(word, rows)
             rows = match.rows if rows is None else rows & match.rows
+        return rows
+
+    def ids_of(self, rows: np.ndarray) -> list[str]:
+        """The ids of a mask's facts, in dataset order."""
         return self.ids[np.flatnonzero(rows)].tolist()
 
     def _match(self, word: str, within: np.ndarray | None) -> _Match:

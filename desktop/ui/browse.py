@@ -1,6 +1,9 @@
 """The browse panel on the left: grouping switch (themes, places, fields), the search box and
-the tree. Search runs on a prebuilt index (made in the background by a Worker as soon as a
-dataset is open); typing before it is ready builds it then."""
+the tree. Search runs on a prebuilt index, made in the background by a Worker as soon as a
+dataset is open; a query typed before a large dataset's index is ready runs when it is.
+
+Each keystroke filters the tree at once; the results page (``searched``) follows when typing
+pauses for :data:`PAGE_DELAY_MS`, so a keystroke never waits for a page of thousands of matches."""
 
 from __future__ import annotations
 
@@ -22,14 +25,22 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # pyside6-lupdate reads these calls
 
 GROUPINGS = ("theme", "place", "tag")
-#: Above this many search matches the tree opens only its top level (expanding every group of
-#: a huge dataset would take longer than the search itself).
-EXPAND_ALL_LIMIT = 2000
+# Up to this many search matches the tree opens every group; above it, the top level only, and
+# only when that shows at most OPEN_ROWS_LIMIT rows (laying out a thousand rows on each keystroke
+# would take longer than the search itself): the reader drills down, or reads the results page.
+EXPAND_ALL_LIMIT = 500
+OPEN_ROWS_LIMIT = 200
+# The results page is built this long after the last keystroke (a query being typed changes
+# faster than a page of its matches is worth building).
+PAGE_DELAY_MS = 200
+# A dataset this small has its index built on the spot if a query comes before the background
+# build is done (a few ms); a larger one shows "Preparing the search…" until the index is ready.
+BUILD_NOW_LIMIT = 20_000
 
 
 class BrowsePanel(QWidget):
     groupingRequested = Signal(str)
-    searched = Signal()              # the filter changed (a query typed or cleared)
+    searched = Signal()              # the filter changed: the results page is due (see PAGE_DELAY_MS)
     currentChanged = Signal(QModelIndex)   # the tree's current row (whichever model it shows)
 
     def __init__(self, parent=None):
@@ -39,6 +50,7 @@ class BrowsePanel(QWidget):
         self.grouping = "theme"
         self.index: SearchIndex | None = None
         self.hits: list[str] | None = None
+        self._matches = None    # the hits as a mask over the dataset's rows (what the tree keeps)
         self._indexer: Worker | None = None
 
         self.model = BrowseModel(self)
@@ -78,6 +90,10 @@ class BrowsePanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.run_search)
+        self._page = QTimer(self)
+        self._page.setSingleShot(True)
+        self._page.setInterval(PAGE_DELAY_MS)
+        self._page.timeout.connect(self.searched)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
@@ -146,7 +162,7 @@ class BrowsePanel(QWidget):
             self.preview = None
         self.dataset = dataset
         self.index = None
-        self.hits = None
+        self.hits = self._matches = None
         if self._indexer is not None:
             self._indexer.cancel()
             self._indexer = None
@@ -168,19 +184,23 @@ class BrowsePanel(QWidget):
         self.grouping = grouping
         self.model.set_grouping(grouping)
         if self.hits is not None:
-            self.model.set_filter(set(self.hits))
+            self.model.set_filter(self._matches)
         self._expand()
         for button in self.group_buttons.buttons():
             button.setChecked(button.property("grouping") == grouping)
 
     def expand_top(self) -> None:
-        for row in range(self.model.rowCount()):
-            self.tree.expand(self.model.index(row, 0))
+        """Open the top level, when that shows at most OPEN_ROWS_LIMIT rows."""
+        model = self.model
+        tops = [model.index(row, 0) for row in range(model.rowCount())]
+        if sum(model.rowCount(index) for index in tops) <= OPEN_ROWS_LIMIT:
+            for index in tops:
+                self.tree.expand(index)
 
     def _expand(self) -> None:
         if self.hits is not None and len(self.hits) <= EXPAND_ALL_LIMIT:
             self.tree.expandAll()
-        else:  # thousands of matches: open the top level, let the user drill down
+        else:
             self.expand_top()
 
     # ---- what is selected
@@ -215,28 +235,62 @@ class BrowsePanel(QWidget):
         dataset does not wait for it (100k facts: about 1 s)."""
         worker = Worker(lambda progress: SearchIndex(dataset), "search index", self)
         worker.done.connect(lambda index: self._index_ready(dataset, index))
+        worker.failed.connect(lambda exc: self._index_failed(dataset, exc))
         worker.finished.connect(worker.deleteLater)
         self._indexer = worker.start()
 
     def _index_ready(self, dataset: Dataset, index: SearchIndex) -> None:
         if dataset is self.dataset and self.index is None:
             self.index = index
+            self._indexer = None
+            if self.search.text().strip():
+                self.run_search()   # a query typed while it was being built
+
+    def _index_failed(self, dataset: Dataset, exc: BaseException) -> None:
+        log.error("building the search index failed: %r", exc)
+        if dataset is self.dataset:
+            self._indexer = None    # the next search builds it on this thread
+            if self.search.text().strip():
+                self.run_search()
+
+    def index_pending(self) -> bool:
+        """A large dataset's index is still being built: a query waits for it."""
+        return self.index is None and self._indexer is not None and self.dataset is not None \
+            and len(self.dataset.facts) > BUILD_NOW_LIMIT
 
     def run_search(self) -> None:
         if self.dataset is None:
             return
         query = self.search.text().strip()
         if not query:
-            self.hits = None
+            self.hits = self._matches = None
             self.model.set_filter(None)
         else:
+            if self.index_pending():
+                self._update_matches()
+                return  # _index_ready runs this query
             if self.index is None:
                 self.index = SearchIndex(self.dataset)
-            self.hits = self.index.search(query)
-            self.model.set_filter(set(self.hits))
+            self._matches = self.index.match(query)
+            self.hits = self.index.ids_of(self._matches)
+            self.model.set_filter(self._matches)
         self._expand()
         self._update_matches()
-        self.searched.emit()
+        if self.hits is None:   # cleared: the page is the group's, shown at once
+            self._page.stop()
+            self.searched.emit()
+        else:
+            self._page.start()
+
+    def page_pending(self) -> bool:
+        """A results page waits for typing to pause (see PAGE_DELAY_MS)."""
+        return self._page.isActive()
+
+    def show_page_now(self) -> None:
+        """Build the pending results page now (Enter, or a command that needs it)."""
+        if self._page.isActive():
+            self._page.stop()
+            self.searched.emit()
 
     def clear_search(self) -> None:
         self.search.clear()
@@ -257,6 +311,10 @@ class BrowsePanel(QWidget):
         self.run_search()
 
     def _update_matches(self) -> None:
+        if self.search.text().strip() and self.index_pending():
+            self.match_label.setVisible(True)
+            self.match_label.setText(self.tr("Preparing the search…"))
+            return
         if self.hits is None:
             self.match_label.setText("")
             self.match_label.setVisible(False)
@@ -265,6 +323,7 @@ class BrowsePanel(QWidget):
         self.match_label.setText(self.tr("%n match(es)", "", len(self.hits)))
 
     def focus_first_match(self) -> None:
+        self.show_page_now()
         if self.hits:
             index = self.model.find_fact(self.hits[0])
             if index.isValid():

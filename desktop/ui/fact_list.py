@@ -94,6 +94,9 @@ class _Delegate(QStyledItemDelegate):
     def __init__(self, view: "FactList"):
         super().__init__(view)
         self.view = view
+        # row heights by (row, width, point size): Qt asks for each row's size hint more than once
+        # per layout (the list's layout, then FactList.fit), and laying out rich text is the cost
+        self.heights: dict[tuple[int, int, float], int] = {}
 
     def _document(self, index, width: float) -> QTextDocument:
         doc = QTextDocument()
@@ -107,8 +110,11 @@ class _Delegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt naming
         width = self.view.viewport().width() or 600
-        doc = self._document(index, width)
-        return QSize(width, int(doc.size().height()) + 2 * PAD)
+        key = (index.row(), width, self.view.point_size)
+        height = self.heights.get(key)
+        if height is None:
+            height = self.heights[key] = int(self._document(index, width).size().height()) + 2 * PAD
+        return QSize(width, height)
 
     def paint(self, painter, option, index) -> None:
         opt = QStyleOptionViewItem(option)
@@ -145,7 +151,8 @@ class FactList(QListView):
         self.point_size = 10.5
         self.rows = _Rows(self)
         self.setModel(self.rows)
-        self.setItemDelegate(_Delegate(self))
+        self.delegate = _Delegate(self)
+        self.setItemDelegate(self.delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -168,6 +175,7 @@ class FactList(QListView):
             for view in views:
                 spoken = " — ".join(t for t in (view.title, view.figure, view.statement) if t)
                 rows.append((view.id, row_html(view, words), spoken))
+        self.delegate.heights.clear()
         self.rows.set_rows(rows)
         self.fit()
 

@@ -172,9 +172,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, timeout_ms)
 
     def current_scope(self) -> Scope | None:
+        self.browser.show_page_now()  # a command acts on the results of what is typed
         return self.scope
 
     def current_spec(self) -> ChartSpec | None:
+        self.browser.show_page_now()
         return self.charts.current_spec()
 
     @property
@@ -275,8 +277,8 @@ class MainWindow(QMainWindow):
         if self.waiting and current.isValid():  # clicked before the data came: shown on arrival
             self._wanted = current.data(FACT_ID_ROLE) or current.data(GROUP_KEY_ROLE)
             return
-        if not current.isValid() or self.dataset is None:
-            return
+        if not current.isValid() or self.dataset is None or self.browser.page_pending():
+            return  # (a results page on its way shows the row current then)
         fid = current.data(FACT_ID_ROLE) or None
         scope = self.browser.scope_at(current)
         held, self._held = self._held, None
@@ -286,7 +288,7 @@ class MainWindow(QMainWindow):
 
     def _searched(self) -> None:
         fid = self.current_fact
-        if fid and self.model.find_fact(fid).isValid():
+        if not self.tree.currentIndex().isValid() and fid and self.model.find_fact(fid).isValid():
             self.select_fact(fid)
         self._show(self.browser.scope_at(self.tree.currentIndex()), self.browser.current_fact())
 
@@ -362,9 +364,9 @@ class MainWindow(QMainWindow):
         self._place_charts()
 
     def _place_charts(self) -> None:
-        """The chart panel shows when the scope has at least two figures in a unit and the
-        reader wants charts; a single figure reads as its card on the page."""
-        self.charts.setVisible(self.charts_wanted and bool(self.charts.specs))
+        """The chart panel shows when the scope has at least two figures in a unit (or says why
+        they are too many to chart) and the reader wants charts; one figure reads as its card."""
+        self.charts.setVisible(self.charts_wanted and bool(self.charts.specs or self.charts.too_many))
         self.actions_by_id["toggle_charts"].setChecked(self.charts_wanted)
 
     # ------------------------------------------------------------------ commands
@@ -408,17 +410,14 @@ class MainWindow(QMainWindow):
         self.show_status(self.tr("Fact copied with its citation"), 4000)
 
     def toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
         self.actions_by_id["full_screen"].setChecked(self.isFullScreen())
 
     # ------------------------------------------------------------------ enablement
     def update_actions(self) -> None:
         have = {"": True, "dataset": self.dataset is not None,
                 "fact": self.current_fact is not None,
-                "chart": self.current_spec() is not None}
+                "chart": self.charts.current_spec() is not None}
         for spec in ACTIONS:
             self.actions_by_id[spec.id].setEnabled(have.get(spec.needs, True))
         self.actions_by_id[f"group_{self.grouping}"].setChecked(True)

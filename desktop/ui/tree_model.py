@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.domain.dataset import Dataset
 from desktop.domain.view import FactView, fact_view
 from desktop.ui.palette import PAGE
-from desktop.domain.grouping import Group, build_groups, filtered
+from desktop.domain.grouping import Group, GroupTree, build_groups
 
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -38,7 +38,7 @@ class _Item:
     def child_count(self) -> int:
         if self.group is None:
             return 0
-        return len(self.group.children) + len(self.group.facts)
+        return self.group.size
 
     def child(self, row: int) -> "_Item":
         group = self.group
@@ -60,9 +60,10 @@ class BrowseModel(QAbstractItemModel):
         self.lang = "zh"
         self.grouping = "theme"
         self._all: list[Group] = []
+        self._tree: GroupTree | None = None
         self._root = _Item(Group("", "", ""), None, None, 0)
-        self._keep: set[str] | None = None
-        self._highlight: set[str] = set()
+        self._keep = None            # a mask over the dataset's rows (a search), or None
+        self._ids = None             # the dataset's fact ids in row order
         self._views: dict[tuple[str, str], FactView] = {}
 
     def view(self, fact_id: str) -> FactView:
@@ -80,6 +81,7 @@ class BrowseModel(QAbstractItemModel):
         self._views.clear()
         self.dataset = dataset
         self._keep = None
+        self._ids = dataset.facts.index.to_numpy(dtype=object) if dataset is not None else None
         self._rebuild_groups()
 
     def set_grouping(self, grouping: str) -> None:
@@ -92,19 +94,23 @@ class BrowseModel(QAbstractItemModel):
             self.lang = lang
             self._emit_all_changed()
 
-    def set_filter(self, keep: set[str] | None) -> None:
-        """Show only these facts (None: all). Matches are highlighted."""
+    def set_filter(self, keep) -> None:
+        """Show only the facts a mask over the dataset's rows marks (None: all); they are
+        highlighted as matches."""
         self._keep = keep
-        self._highlight = keep or set()
         self._reset_root()
+
+    def _matched(self, fact_id: str) -> bool:
+        return self._keep is not None and bool(self._keep[self.dataset.facts.index.get_loc(fact_id)])
 
     def _rebuild_groups(self) -> None:
         self._all = build_groups(self.dataset, self.grouping) if self.dataset is not None else []
+        self._tree = GroupTree(self._all, self._ids) if self.dataset is not None else None
         self._reset_root()
 
     def _reset_root(self) -> None:
         self.beginResetModel()
-        groups = filtered(self._all, self._keep)
+        groups = self._tree.filtered(self._keep) if self._tree is not None else self._all
         self._root = _Item(Group("", "", "", children=groups), None, None, 0)
         self.endResetModel()
 
@@ -188,9 +194,9 @@ class BrowseModel(QAbstractItemModel):
             return f"{view.title} · {view.figure}" if view.figure else view.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self.view(fid).statement)
-        if role == Qt.ItemDataRole.BackgroundRole and fid in self._highlight:
+        if role == Qt.ItemDataRole.BackgroundRole and self._matched(fid):
             return QBrush(HIGHLIGHT)
-        if role == Qt.ItemDataRole.ForegroundRole and fid in self._highlight:
+        if role == Qt.ItemDataRole.ForegroundRole and self._matched(fid):
             return QBrush(QColor(PAGE["ink"]))
         if role == FACT_ID_ROLE:
             return fid

@@ -3,7 +3,7 @@
 <context>
     <name>BrowsePanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/browse.py" line="265" />
+        <location filename="../../desktop/ui/browse.py" line="323" />
         <source>%n match(es)</source>
         <translation><numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
     </message>
@@ -39,7 +39,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="223" />
+        <location filename="../../desktop/ui/main_window.py" line="230" />
         <source>%n fact(s)</source>
         <translation><numerusform>%n fact</numerusform><numerusform>%n facts</numerusform></translation>
     </message>

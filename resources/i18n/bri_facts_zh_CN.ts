@@ -5,53 +5,57 @@
     <name>BrowsePanel</name>
     <message>
         <location filename="../../desktop/selftest.py" line="131"/>
-        <location filename="../../desktop/ui/browse.py" line="91"/>
+        <location filename="../../desktop/ui/browse.py" line="107"/>
         <source>Themes</source>
-        <extracomment>Above this many search matches the tree opens only its top level (expanding every group of a huge dataset would take longer than the search itself).</extracomment>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="91"/>
+        <location filename="../../desktop/ui/browse.py" line="107"/>
         <source>Places</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="92"/>
+        <location filename="../../desktop/ui/browse.py" line="108"/>
         <source>Fields</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="96"/>
+        <location filename="../../desktop/ui/browse.py" line="112"/>
         <source>Group the facts by %1</source>
         <translation>按%1分组显示事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="97"/>
+        <location filename="../../desktop/ui/browse.py" line="113"/>
         <source>Group by %1</source>
         <translation>按%1分组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="98"/>
+        <location filename="../../desktop/ui/browse.py" line="114"/>
         <source>Search facts, places, fields… (Ctrl+F)</source>
         <translation>搜索事实、地区、领域…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="99"/>
+        <location filename="../../desktop/ui/browse.py" line="115"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="100"/>
+        <location filename="../../desktop/ui/browse.py" line="116"/>
         <source>Themes and facts</source>
         <translation>主题与事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="101"/>
+        <location filename="../../desktop/ui/browse.py" line="117"/>
         <source>Search matches</source>
         <translation>搜索结果数</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/browse.py" line="316"/>
+        <source>Preparing the search…</source>
+        <translation>正在准备搜索……</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/browse.py" line="265"/>
+        <location filename="../../desktop/ui/browse.py" line="323"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n条匹配</numerusform>
@@ -61,18 +65,33 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="55"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="61"/>
         <source>Chart units</source>
         <translation>图表单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="63"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="77"/>
+        <source>Too many figures for one chart here: %1 in %2 (a chart shows at most %3). Narrow the search or open a smaller group.</source>
+        <translation>此处数字太多，无法绘成一张图：单位为“%2”的有 %1 个（一张图最多显示 %3 个）。请缩小搜索范围，或打开更小的分组。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chart/panel.py" line="81"/>
         <source>No figures to chart here: these facts are statements without a number.</source>
         <translation>此处没有可绘图的数字：这些事实是不含数字的陈述。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="67"/>
-        <location filename="../../desktop/ui/chart/panel.py" line="68"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="85"/>
+        <source>%1 in %2</source>
+        <translation>单位为“%2”的 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chart/panel.py" line="88"/>
+        <source>Not charted, too many figures for one chart: %1.</source>
+        <translation>未绘图（数字太多，一张图放不下）：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chart/panel.py" line="71"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="72"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
@@ -551,45 +570,45 @@ Do you want to replace it?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Switch the language of the window and the data</source>
         <extracomment>&quot;content&quot; once the tree and the page have painted, &quot;chart&quot; once the first chart has</extracomment>
         <translation>切换界面与数据的语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Switch language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>BRI S&amp;T Fact Browser</source>
         <translation>“一带一路”科技创新事实浏览器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>bundled dataset</source>
         <translation>内置数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>No dataset open</source>
         <translation>未打开数据集</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>%n fact(s)</source>
         <translation>
             <numerusform>%n条事实</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="359"/>
         <source>Text size %1%</source>
         <translation>文字大小 %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>Fact copied with its citation</source>
         <translation>已复制事实及出处</translation>
     </message>

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QToolButton, QVBoxLayout, QWidget
 
-from desktop.domain.charts import INFORMATIVE, ChartSpec, chart_specs
+from desktop.domain.charts import CHART_LIMIT, INFORMATIVE, ChartSpec, chart_set
 from desktop.domain.dataset import Dataset
 from desktop.domain.scope import Scope
 
@@ -27,6 +27,7 @@ class ChartPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("chart panel")
         self.specs: list[ChartSpec] = []
+        self.too_many: list[tuple[str, int]] = []   # units left out: more figures than a chart reads
         self.selected: str | None = None
         self._canvas = None
         self.tabs = QTabBar()
@@ -39,6 +40,10 @@ class ChartPanel(QWidget):
         self.empty.setObjectName("no chart")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
+        self.left_out = QLabel()    # units with too many figures, beside those charted
+        self.left_out.setObjectName("charts left out")
+        self.left_out.setWordWrap(True)
+        self.left_out.setVisible(False)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.pending)
         self.stack.addWidget(self.empty)
@@ -46,6 +51,7 @@ class ChartPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.left_out)
         layout.addWidget(self.stack, 1)
         # room for a few bars with two-line labels, title, unit line and footer
         self.setMinimumHeight(MIN_HEIGHT)
@@ -60,12 +66,29 @@ class ChartPanel(QWidget):
             if text:
                 button.setAccessibleName(translate("QTabBar", text))
                 button.setToolTip(translate("QTabBar", text))
-        self.empty.setText(translate("ChartPanel", "No figures to chart here: these facts are statements "
-                                            "without a number."))
-        self.empty.setAccessibleName(self.empty.text())
+        self._explain()
         if self._canvas is not None:
             self._canvas.setAccessibleName(translate("ChartPanel", "Chart"))
             self._canvas.viewport().setAccessibleName(translate("ChartPanel", "Chart"))
+
+    def _explain(self) -> None:
+        if self.too_many:
+            unit, count = self.too_many[0]
+            text = translate("ChartPanel", "Too many figures for one chart here: %1 in %2 (a chart "
+                             "shows at most %3). Narrow the search or open a smaller group.")
+            text = text.replace("%1", f"{count:,}").replace("%2", unit).replace("%3", str(CHART_LIMIT))
+        else:
+            text = translate("ChartPanel", "No figures to chart here: these facts are statements "
+                             "without a number.")
+        self.empty.setText(text)
+        self.empty.setAccessibleName(text)
+        units = "; ".join(translate("ChartPanel", "%1 in %2").replace("%1", f"{count:,}")
+                          .replace("%2", unit) for unit, count in self.too_many[:3])
+        units += "…" if len(self.too_many) > 3 else ""
+        note = translate("ChartPanel", "Not charted, too many figures for one chart: %1.").replace("%1", units)
+        self.left_out.setText(note if self.too_many else "")
+        self.left_out.setAccessibleName(self.left_out.text())
+        self.left_out.setVisible(bool(self.too_many and self.specs))
 
     # ---- the canvas
     @property
@@ -103,8 +126,11 @@ class ChartPanel(QWidget):
                    selected: str | None = None) -> None:
         self.selected = selected
         # a chart where it informs: two figures or more in a unit (one figure reads as its card)
-        self.specs = chart_specs(dataset, scope, lang, min_bars=INFORMATIVE) \
-            if dataset is not None and scope else []
+        # and no chart of more bars than a reader can take in (a search of a large dataset)
+        charts = chart_set(dataset, scope, lang, min_bars=INFORMATIVE, max_bars=CHART_LIMIT) \
+            if dataset is not None and scope else None
+        self.specs = charts.specs if charts else []
+        self.too_many = charts.too_many if charts else []
         self.tabs.blockSignals(True)
         while self.tabs.count():
             self.tabs.removeTab(0)
@@ -112,6 +138,7 @@ class ChartPanel(QWidget):
             self.tabs.addTab(f"{spec.unit} ({len(spec.bars)})")
         self.tabs.blockSignals(False)
         self.tabs.setVisible(len(self.specs) > 1)
+        self._explain()
         if not self.specs:
             if self._canvas is not None:
                 self._canvas.set_spec(None)
