@@ -13,8 +13,6 @@ import io
 import os
 import re
 import stat
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -41,6 +39,9 @@ MAX_ROWS = 1_000_000
 #: A header row with more cells than this is refused before the table is parsed (a real one has
 #: 17); a row of millions of cells would otherwise take gigabytes to parse.
 MAX_COLUMNS = 200
+#: A CSV file larger than this is parsed as it is read, never held in memory whole (a million
+#: facts are 620 MiB of bytes next to the 1 GiB of cells parsed from them).
+STREAM_BYTES = 32 * 1024 * 1024
 #: The file names a person may pick instead of their folder (``facts.csv`` opens its folder).
 TABLE_FILES = tuple(f"{t}.csv" for t in TABLES)
 
@@ -99,21 +100,32 @@ def parse_csv(data: bytes | str, name: str) -> pd.DataFrame:
 
 def _parse_utf8(data: bytes, name: str) -> pd.DataFrame:
     body = data.lstrip(b"\r\n")
+    _check_width(body, name)
+    return _parse_body(io.BytesIO(body), name, _line_count(data[: len(data) - len(body)]))
+
+
+def _check_width(body: bytes, name: str) -> None:
     head_end = body.find(b"\n", 0, 1 << 20)
     cells = body[: head_end if head_end >= 0 else 1 << 20].count(b",") + 1
     if cells > MAX_COLUMNS:
         raise DatasetError([Problem(name, f"the header row has more than {MAX_COLUMNS:,} cells.",
                                     "The first row names the columns: id, theme, title_zh … "
                                     "(see data/README.md).", row=1)])
-    leading = data[: len(data) - len(body)]
-    lead = leading.replace(b"\r\n", b"\n").count(b"\n") + leading.replace(b"\r\n", b"").count(b"\r")
+
+
+def _line_count(leading: bytes) -> int:
+    return leading.replace(b"\r\n", b"\n").count(b"\n") + leading.replace(b"\r\n", b"").count(b"\r")
+
+
+def _parse_body(body, name: str, lead: int) -> pd.DataFrame:
+    """The parser over UTF-8 bytes (a BytesIO, or a file as it is read) that start at the header."""
     try:
         # header=None: pandas would rename a repeated column “id” to “id.1”, hiding the mistake;
         # index_col=False: a row with one cell too many must not turn the first column into an index;
         # blank lines are kept here and dropped below, so row numbers stay those a spreadsheet shows;
         # dtype=object: plain str cells, as every pandas version reads them (pandas 3's "str"
         # dtype would make each later cell-by-cell step go through its slower array wrapper)
-        rows = pd.read_csv(io.BytesIO(body), encoding="utf-8", header=None,
+        rows = pd.read_csv(body, encoding="utf-8", header=None,
                            dtype=object, keep_default_na=False,
                            na_filter=False, skip_blank_lines=False, engine="c", index_col=False,
                            nrows=MAX_ROWS + 2)  # header, the limit, and one row to tell it is over
@@ -132,23 +144,23 @@ def _parse_utf8(data: bytes, name: str) -> pd.DataFrame:
         raise DatasetError([Problem(name, f"the cells are separated by {shown}, not commas.",
                                     "Save it as “CSV UTF-8 (comma delimited)”.", row=1)])
     named = [i for i, h in enumerate(header) if h]
-    # cells are stripped once, here, with str.strip run in C over each column (pandas' .str.strip
-    # calls a Python function per cell: 14 of 25 s of loading a million facts); every later
-    # check and the built dataset use them so
-    columns = []
+    # cells are stripped once, here; every later check and the built dataset use them so
+    columns, longest = [], []
     for position in named:
-        values = rows.iloc[1:, position].to_numpy(dtype=object)
-        stripped = np.empty(len(values), dtype=object)
-        stripped[:] = list(map(str.strip, values))
-        columns.append(stripped)
+        values, length = _stripped(rows.iloc[1:, position].to_numpy(dtype=object))
+        columns.append(values)
+        longest.append(length)
     over = len(rows) > MAX_ROWS + 1  # the reading stopped there
     numbers = np.arange(max(len(rows) - 1, 0)) + 2 + lead
     del rows
     if columns and len(columns[0]):
-        filled = np.zeros(len(columns[0]), dtype=bool)
-        for values in columns:
-            filled |= values != ""
-        if not filled.all():
+        # a blank row has an empty first cell: only those rows are looked at in the other columns
+        blank = np.flatnonzero(columns[0] == "")
+        for values in columns[1:]:
+            blank = blank[values[blank] == ""]
+        if len(blank):
+            filled = np.ones(len(columns[0]), dtype=bool)
+            filled[blank] = False
             columns = [values[filled] for values in columns]
             numbers = numbers[filled]
     frame = pd.DataFrame(dict(enumerate(columns)), index=pd.RangeIndex(len(numbers)), dtype=object) \
@@ -156,10 +168,30 @@ def _parse_utf8(data: bytes, name: str) -> pd.DataFrame:
     frame.columns = [header[i] for i in named]
     # a numpy array, not a list: pandas deep-copies attrs on every operation on the frame
     frame.attrs["rows"] = np.asarray(numbers, dtype=np.int64)
+    frame.attrs["longest"] = longest  # check_cells needs no pass over the cells again
     if over:
         raise DatasetError([Problem(name, f"the file has more than {MAX_ROWS:,} rows.",
                                     "Split the dataset, or remove what it does not need.")])
     return frame
+
+
+#: A column whose first cells hold at most this many distinct values (a unit, a qualifier, a
+#: theme) is stripped and measured per distinct cell: the parser shares one str among equal cells.
+_FEW = 64
+
+
+def _stripped(values: np.ndarray) -> tuple[np.ndarray, int]:
+    """A column's cells with surrounding white space removed, and its longest cell's length.
+
+    ``str.strip`` runs in C (pandas' ``.str.strip`` calls a Python function per cell: 14 of 25 s
+    of loading a million facts); a column of few distinct values is stripped only if one of them
+    needs it, so that a million units or qualifiers cost one ``set``, not a million calls."""
+    if len(set(values[:1000].tolist())) <= _FEW:
+        distinct = set(values.tolist())
+        if all(cell == cell.strip() for cell in distinct):
+            return values, max(map(len, distinct), default=0)
+    stripped = np.frompyfunc(str.strip, 1, 1)(values) if len(values) else values
+    return stripped, max(map(len, stripped), default=0)
 
 
 def _csv_problem(detail: str, name: str, lead: int = 0) -> Problem:
@@ -181,10 +213,83 @@ def _csv_problem(detail: str, name: str, lead: int = 0) -> Problem:
                    "Check for an unclosed quote mark, then save it as CSV again.")
 
 
+class _Stream(io.BufferedIOBase):
+    """A file as the CSV parser reads it, block by block, from its first header byte on.
+
+    It ends early (``clean`` is then False) at a NUL byte or past MAX_FILE_BYTES: such a file is
+    read again whole, so that it is refused with the same problem as a small one."""
+
+    def __init__(self, handle, first: bytes, total: int):
+        self.handle, self.first, self.total, self.clean = handle, first, total, True
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        size = size if size and size > 0 else 1 << 20
+        if self.first:
+            block, self.first = self.first[:size], self.first[size:]
+            return block
+        block = self.handle.read(size) if self.clean else b""
+        self.total += len(block)
+        if b"\x00" in block or self.total > MAX_FILE_BYTES:
+            self.clean = False
+            return b""
+        return block
+
+    def drain(self) -> bool:
+        """Read what the parser left; True if the whole file is clean."""
+        self.first = b""
+        while self.read(1 << 24):
+            pass
+        return self.clean
+
+
+_HEAD = 4 << 20
+
+
+def _parse_stream(handle, name: str) -> pd.DataFrame | None:
+    """A large CSV file parsed as it is read: the file's bytes are never all in memory.
+
+    None when the file needs :func:`parse_csv` on its whole bytes to say what is wrong with it
+    (UTF-16, binary, not UTF-8, blank for megabytes): that path refuses it as before."""
+    head = handle.read(_HEAD)
+    if head.isspace() or b"\x00" in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    text = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    body = text.lstrip(b"\r\n")
+    if len(body) < 1 << 20 and len(head) == _HEAD:  # the header check needs 1 MiB of it
+        return None
+    stream = _Stream(handle, body, len(head))
+    try:
+        _check_width(body, name)
+        frame = _parse_body(stream, name, _line_count(text[: len(text) - len(body)]))
+    except DatasetError:
+        if stream.drain():
+            raise
+        return None
+    except UnicodeDecodeError:
+        return None
+    return frame if stream.drain() else None
+
+
+def _parse_table(files, name: str) -> pd.DataFrame:
+    handle = files.open_large(name) if isinstance(files, _Folder) else None
+    if handle is not None:
+        with handle:
+            frame = _parse_stream(handle, name)
+        if frame is not None:
+            return frame
+    return parse_csv(files.read(name), name)
+
+
 def check_cells(frame: pd.DataFrame, name: str) -> list[Problem]:
     problems = []
     numbers = frame.attrs.get("rows")
+    longest = frame.attrs.pop("longest", None)  # measured by the CSV parser, if it read the frame
     for position, column in enumerate(frame.columns):  # by position: a name may be repeated
+        if longest is not None and longest[position] <= MAX_CELL_CHARS:
+            continue
         values = frame.iloc[:, position].to_numpy(dtype=object)
         lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))  # in C
         if len(lengths) and lengths.max() > MAX_CELL_CHARS:
@@ -217,10 +322,9 @@ class _Folder:
             return True
         return True
 
-    def read(self, name: str) -> bytes:
-        path = self.root / name
+    def _stat(self, name: str) -> os.stat_result:
         try:
-            info = path.stat()
+            info = (self.root / name).stat()
         except (OSError, ValueError) as exc:
             raise DatasetError([Problem(name, f"cannot be read ({_os_reason(exc)}).")]) from None
         if not stat.S_ISREG(info.st_mode):  # a folder, a pipe, a device: never open it (it may block)
@@ -230,8 +334,22 @@ class _Folder:
             raise DatasetError([Problem(name, f"the file is {_size(info.st_size)}; the "
                                               f"limit is {_size(MAX_FILE_BYTES)}.",
                                         "Split the dataset, or remove what it does not need.")])
+        return info
+
+    def open_large(self, name: str):
+        """The file opened for reading if it is over STREAM_BYTES (None if not), checked as
+        :meth:`read` checks it."""
+        if self._stat(name).st_size <= STREAM_BYTES:
+            return None
         try:
-            with open(path, "rb") as handle:  # bounded: a file that grows while read can't blow up
+            return open(self.root / name, "rb")
+        except (OSError, ValueError) as exc:
+            raise DatasetError([Problem(name, f"cannot be read ({_os_reason(exc)}).")]) from None
+
+    def read(self, name: str) -> bytes:
+        self._stat(name)
+        try:
+            with open(self.root / name, "rb") as handle:  # bounded: a file that grows can't blow up
                 data = handle.read(MAX_FILE_BYTES + 1)
         except (OSError, ValueError) as exc:
             raise DatasetError([Problem(name, f"cannot be read ({_os_reason(exc)}).")]) from None
@@ -273,67 +391,6 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-class _Zip:
-    def __init__(self, archive: zipfile.ZipFile, prefix: str):
-        self.archive = archive
-        self.prefix = prefix
-        self.names = {i.filename: i for i in archive.infolist()}
-
-    def label(self, name: str) -> str:
-        return name
-
-    def exists(self, name: str) -> bool:
-        return (self.prefix + name) in self.names
-
-    def read(self, name: str) -> bytes:
-        info = self.names[self.prefix + name]
-        if info.file_size > MAX_FILE_BYTES:
-            raise DatasetError([Problem(name, f"unpacks to {_size(info.file_size)}; "
-                                              f"the limit is {_size(MAX_FILE_BYTES)}.")])
-        chunks, total = [], 0
-        try:
-            with self.archive.open(info) as handle:  # read in pieces: a lying header can't blow up
-                while chunk := handle.read(1 << 20):
-                    total += len(chunk)
-                    if total > MAX_FILE_BYTES:
-                        raise DatasetError([Problem(name, "unpacks to more than the size limit "
-                                                          f"({_size(MAX_FILE_BYTES)}).")])
-                    chunks.append(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-            raise DatasetError([Problem(name, f"cannot be unpacked from the archive ({exc}).",
-                                        "Pack the dataset folder again.")]) from None
-        except (NotImplementedError, RuntimeError) as exc:  # an unknown method, or a password
-            raise DatasetError([Problem(name, f"cannot be unpacked from the archive ({exc}).",
-                                        "Pack it again with an ordinary zip tool, without a "
-                                        "password.")]) from None
-        return b"".join(chunks)
-
-
-def check_archive(archive: zipfile.ZipFile, label: str) -> list[Problem]:
-    """Refuse zip bombs and entries that would climb out of their folder."""
-    problems, total = [], 0
-    for info in archive.infolist():
-        name = PurePosixPath(info.filename.replace("\\", "/"))
-        if name.is_absolute() or ".." in name.parts or ":" in info.filename:
-            problems.append(Problem(label, f"the archive holds an entry named “{info.filename}” "
-                                           "that points outside its folder; it was not opened.",
-                                    "Pack the dataset folder again with an ordinary zip tool."))
-        total += info.file_size
-        if info.file_size > MAX_FILE_BYTES:
-            problems.append(Problem(label, f"the entry “{info.filename}” unpacks to "
-                                           f"{_size(info.file_size)}; the limit is "
-                                           f"{_size(MAX_FILE_BYTES)}."))
-        packed = max(info.compress_size, 1)
-        if info.file_size > 1_000_000 and info.file_size / packed > MAX_COMPRESSION_RATIO:
-            problems.append(Problem(label, f"the entry “{info.filename}” unpacks to "
-                                           f"{info.file_size / packed:,.0f} times its size "
-                                           "(a “zip bomb”); it was not opened."))
-    if total > MAX_ARCHIVE_BYTES:
-        problems.append(Problem(label, f"the archive unpacks to {_size(total)}; the limit "
-                                       f"is {_size(MAX_ARCHIVE_BYTES)}."))
-    return problems
-
-
 # --------------------------------------------------------------------------- entry point
 
 
@@ -363,43 +420,11 @@ def read_raw(path: str | Path, progress: Progress = _no_progress) -> RawDataset:
                                                  "workbook.",
                                     "Open the folder that holds facts.csv, themes.csv and "
                                     "sources.csv.")], str(origin))
-    try:
-        if info.st_size > MAX_FILE_BYTES:
-            raise DatasetError([Problem(origin.name, "the file is larger than the size limit "
-                                                     f"({_size(MAX_FILE_BYTES)}).")],
-                               str(origin))
-        archive = zipfile.ZipFile(origin)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        what = "workbook" if suffix == ".xlsx" else "zip archive"
-        detail = _os_reason(exc) if isinstance(exc, OSError) else str(exc) or type(exc).__name__
-        raise DatasetError([Problem(origin.name, f"cannot be opened as a {what} ({detail}).",
-                                    "Save or pack it again.")], str(origin)) from None
-    with archive:
-        bad = check_archive(archive, origin.name)
-        if bad:
-            raise DatasetError(bad, str(origin))
-        if suffix == ".xlsx":
-            from desktop.domain.workbook import read_workbook
-            return read_workbook(RawDataset(origin, "xlsx"), origin, progress)
-        prefix = _zip_prefix(archive, origin.name)
-        return _read_tables(RawDataset(origin, "zip"), _Zip(archive, prefix), progress)
+    from desktop.domain.archive import read_archive
+    return read_archive(origin, info, progress)
 
 
-def _zip_prefix(archive: zipfile.ZipFile, label: str) -> str:
-    """The folder inside the zip that holds facts.csv: the root, or one folder down."""
-    candidates = sorted(n[: -len("facts.csv")] for n in archive.namelist()
-                        if (n == "facts.csv" or n.endswith("/facts.csv"))
-                        and not n.startswith("__MACOSX/"))
-    candidates = [c for c in candidates if c.count("/") <= 1]
-    if not candidates:
-        raise DatasetError([Problem(label, "the archive holds no facts.csv at its top or one "
-                                           "folder down.",
-                                    "Zip the dataset folder itself (the one with facts.csv).")],
-                           label)
-    return candidates[0]
-
-
-def _read_tables(raw: RawDataset, files: _Folder | _Zip, progress: Progress) -> RawDataset:
+def _read_tables(raw: RawDataset, files, progress: Progress) -> RawDataset:
     for index, table in enumerate(TABLES):
         name = f"{table}.csv"
         if not progress(f"{name}", index / (len(TABLES) + 1)):
@@ -410,7 +435,7 @@ def _read_tables(raw: RawDataset, files: _Folder | _Zip, progress: Progress) -> 
                                             f"Every dataset needs {', '.join(t + '.csv' for t in REQUIRED_TABLES)}."))
             continue
         try:
-            frame = parse_csv(files.read(name), name)
+            frame = _parse_table(files, name)
         except DatasetError as exc:
             raw.problems.extend(exc.problems)
             continue
@@ -436,7 +461,7 @@ def _safe_relative(name: str) -> bool:
     return not parts.is_absolute() and ".." not in parts.parts and ":" not in name
 
 
-def _read_texts(raw: RawDataset, files: _Folder | _Zip) -> None:
+def _read_texts(raw: RawDataset, files) -> None:
     for row, name in _source_files(raw):
         if name in raw.texts:
             continue

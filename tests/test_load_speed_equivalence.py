@@ -1,0 +1,86 @@
+"""The fast paths of loading say exactly what the plain ones say.
+
+Large CSV files are parsed as they are read, columns of few distinct cells are stripped per
+distinct cell, and the validator checks joined or distinct cells before it looks at single rows.
+Each is compared here with the straightforward way on the broken corpus and on hostile cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from desktop.domain import DatasetError, load_dataset, reader
+from make_broken import BROKEN
+
+CORPUS = sorted(p for p in BROKEN.iterdir() if p.is_dir()) + [Path(__file__).parent.parent / "data"]
+HOSTILE = ["", " ", "  x ", "\u3000深化\u3000", "\xa0a\xa0", "a\tb", "\tfoo", "bar\t", "\x0b", "\x1c",
+           "\u2028", "x\u200by", "\u205f", "a\nb", "1,000", " 80 ", "约80个", "第3条", "𠀀", "x"]
+
+
+def _outcome(folder: Path):
+    try:
+        dataset = load_dataset(folder)
+    except DatasetError as exc:
+        return [(p.file, p.row, p.column, p.message, p.fix) for p in exc.problems]
+    return dataset
+
+
+def _same(a, b) -> None:
+    if isinstance(a, list) or isinstance(b, list):
+        assert a == b
+        return
+    for name in ("facts", "themes", "sources", "vocabulary"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+    assert a.texts == b.texts
+    assert {k: n.facts for k, n in a.nodes.items()} == {k: n.facts for k, n in b.nodes.items()}
+
+
+@pytest.mark.parametrize("folder", CORPUS, ids=lambda p: p.name)
+def test_a_streamed_file_loads_as_one_read_whole(folder, monkeypatch):
+    whole = _outcome(folder)
+    monkeypatch.setattr(reader, "STREAM_BYTES", 0)  # every table is parsed as it is read
+    _same(_outcome(folder), whole)
+
+
+@pytest.mark.parametrize("cells", [HOSTILE * 60, ["a"] * 1500 + [" a"], ["u"] * 3 + HOSTILE,
+                                   [f"id-{i}" for i in range(3000)] + ["\u3000x"], []])
+def test_stripped_columns_are_stripped_cell_by_cell(cells):
+    values = np.array(cells, dtype=object)
+    stripped, longest = reader._stripped(values)
+    assert list(stripped) == [c.strip() for c in cells]
+    assert longest == max((len(c.strip()) for c in cells), default=0)
+
+
+def _big(folder: Path, tail: bytes, lead: bytes = b"") -> Path:
+    """ok-minimal with a facts.csv of about 5 MiB (more than the parser's first block), whose
+    last bytes are ``tail``."""
+    import shutil
+    shutil.copytree(BROKEN / "ok-minimal", folder)
+    lines = (folder / "facts.csv").read_bytes().splitlines(keepends=True)
+    header, rows = lines[0], lines[1:]
+    body = [row.replace(b",", b"-%d," % n, 1) for n in range(5 * 2**20 // sum(map(len, rows)) + 1)
+            for row in rows]
+    (folder / "facts.csv").write_bytes(lead + header + b"".join(body) + tail)
+    return folder
+
+
+@pytest.mark.parametrize("tail, lead", [
+    (b"", b""), (b"", b"\xef\xbb\xbf\r\n\n"), (b"x,\x00y\n", b""), (b"\xff\xfe,bad\n", b""),
+    (b'"never closed\n', b""), (b"a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s\n", b""), (b"\n\n\n", b""),
+    (b"   \n", b"\n" * 5), (b"", b" " * (5 * 2**20)), (b"", b"\r\n" * (3 * 2**20)),
+], ids=["valid", "bom-and-blank-lines", "nul", "not-utf8", "open-quote", "extra-cells",
+        "trailing-blank", "lead-lines", "spaces", "megabytes-of-blank-lines"])
+def test_a_large_file_read_in_blocks_says_what_the_whole_file_says(tmp_path, monkeypatch, tail, lead):
+    folder = _big(tmp_path / "big", tail, lead)
+    whole = _outcome(folder)
+    monkeypatch.setattr(reader, "STREAM_BYTES", 0)
+    streamed = _outcome(folder)
+    _same(streamed, whole)
+    monkeypatch.setattr(reader, "MAX_ROWS", 1000)  # the parser stops early: the rest is still read
+    monkeypatch.setattr(reader, "STREAM_BYTES", 10**12)
+    whole = _outcome(folder)
+    monkeypatch.setattr(reader, "STREAM_BYTES", 0)
+    _same(_outcome(folder), whole)
