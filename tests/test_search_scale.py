@@ -143,3 +143,9 @@ def test_a_search_with_too_many_figures_says_so_instead_of_charting_them(window,
     assert window.detail.list_caption.text().startswith(f"The first {shown} of {len(hits)}")
     # the tree keeps every match, under its groups
     assert sum(g.total for g in window.model.visible_groups()) == len(hits)
+
+
+def test_the_window_thread_gets_the_interpreter_back_quickly_while_workers_run(qapp):
+    from desktop.app import SWITCH_INTERVAL_S
+    assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_S)
+    assert SWITCH_INTERVAL_S < 0.005   # Python's default froze typing while a dataset loaded

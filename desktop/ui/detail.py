@@ -35,6 +35,14 @@ CARD_COLUMNS = 4
 RELATED = 5
 
 
+CARD_STYLE = (
+    f"FigureCard {{ text-align: left; padding: 6px 8px; border: 1px solid {PAGE['border']};"
+    f" border-radius: 6px; background: palette(base); }}"
+    f"FigureCard:hover, FigureCard:focus {{ border-color: {PAGE['figure']}; }}"
+    "FigureCard QLabel { border: none; background: transparent; }"
+    f"FigureCard QLabel[part=\"figure\"] {{ color: {PAGE['figure']}; }}")
+
+
 def _label(bold: bool = False, selectable: bool = True, name: str = "") -> QLabel:
     """A plain-text label; ``name`` is its objectName (the spoken name is set in the UI
     language by ``retranslate``)."""
@@ -51,7 +59,9 @@ def _label(bold: bool = False, selectable: bool = True, name: str = "") -> QLabe
 
 
 class FigureCard(QPushButton):
-    """A headline figure on a scope's page: the figure large, its label below; click to open."""
+    """A headline figure on a scope's page: the figure large, its label below; click to open.
+    Its look is :data:`CARD_STYLE`, set once on the box that holds the cards (a style sheet per
+    card made each card cost milliseconds to add)."""
 
     def __init__(self, view: FactView, zoom: float, parent=None):
         super().__init__(parent)
@@ -60,19 +70,15 @@ class FigureCard(QPushButton):
         self.setAccessibleName(f"{view.figure} {view.title}")
         self.setToolTip("\n".join(t for t in (view.title, view.unit_note) if t))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet(f"QPushButton {{ text-align: left; padding: 6px 8px; border: 1px solid "
-                           f"{PAGE['border']}; border-radius: 6px; background: palette(base); }}"
-                           f"QPushButton:hover, QPushButton:focus {{ border-color: {PAGE['figure']}; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(0)
         self.figure = _label(bold=True, selectable=False)
         self.figure.setFont(app_font(SIZES["card"] * zoom, True))
-        self.figure.setStyleSheet(f"color: {PAGE['figure']}; border: none; background: transparent;")
+        self.figure.setProperty("part", "figure")
         self.figure.setText(view.figure)
         self.caption = _label(selectable=False)
         self.caption.setFont(app_font(SIZES["body"] * zoom))
-        self.caption.setStyleSheet("border: none; background: transparent;")
         self.caption.setText(view.title)
         for label in (self.figure, self.caption):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -139,6 +145,7 @@ class FactDetail(QScrollArea):
         self.related.linkActivated.connect(self._link)
         self.cards_box = QWidget()
         self.cards_box.setObjectName("figures")
+        self.cards_box.setStyleSheet(CARD_STYLE)
         self.cards = QGridLayout(self.cards_box)
         self.cards.setContentsMargins(0, 4, 0, 4)
         self.cards.setSpacing(6)
