@@ -371,7 +371,7 @@ def verdicts(res: dict) -> list[dict]:
         window = entry["search_keystroke"]["p95"]
         if index <= limit:
             return (f"the search itself takes {index * 1000:.0f} ms (p95); the rest is the "
-                    f"window's work after each keystroke (tree filter, search page, charts)")
+                    f"window's work after each keystroke (the tree's filter, reset and repaint)")
         return f"the search itself takes {index * 1000:.0f} ms (p95) of the {window * 1000:.0f}"
 
     for n, label, load_key, load_limit, search_key, search_limit, rss_key, rss_limit in (

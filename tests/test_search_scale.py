@@ -97,9 +97,9 @@ def test_a_query_typed_before_a_large_index_is_ready_waits_for_it(window, qtbot,
     real = browse.SearchIndex
 
     class SlowIndex(real):
-        def __init__(self, data):
+        def __init__(self, data, progress=None):
             release.wait(30)
-            super().__init__(data)
+            super().__init__(data, progress)
 
     monkeypatch.setattr(browse, "SearchIndex", SlowIndex)
     monkeypatch.setattr(browse, "BUILD_NOW_LIMIT", 0)   # the bundled data counts as large here

@@ -233,7 +233,8 @@ class BrowsePanel(QWidget):
     def _build_index(self, dataset: Dataset) -> None:
         """Build the search index in the background, so that the first keystroke in a large
         dataset does not wait for it (100k facts: about 1 s)."""
-        worker = Worker(lambda progress: SearchIndex(dataset), "search index", self)
+        # the worker's progress lets a newer dataset cancel this build between its steps
+        worker = Worker(lambda progress: SearchIndex(dataset, progress), "search index", self)
         worker.done.connect(lambda index: self._index_ready(dataset, index))
         worker.failed.connect(lambda exc: self._index_failed(dataset, exc))
         worker.finished.connect(worker.deleteLater)
