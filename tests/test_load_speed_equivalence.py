@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from desktop.domain import DatasetError, load_dataset, reader
+from desktop.domain import DatasetError, editorial, load_dataset, reader, validation
 from make_broken import BROKEN
 
 CORPUS = sorted(p for p in BROKEN.iterdir() if p.is_dir()) + [Path(__file__).parent.parent / "data"]
@@ -84,3 +84,45 @@ def test_a_large_file_read_in_blocks_says_what_the_whole_file_says(tmp_path, mon
     whole = _outcome(folder)
     monkeypatch.setattr(reader, "STREAM_BYTES", 0)
     _same(_outcome(folder), whole)
+
+
+IDS = ["a", "A-1", "x.y_z", "", "-a", "_a", ".a", "a b", "a\tb", "é", "ａ", "a/b", "a\nb", "9", "a-",
+       "a..b", "深化", "a\x00", "abc\n", "Z" * 300, "a,b", "١", "ß"]
+
+
+@pytest.mark.parametrize("ids", [IDS, [i for i in IDS if i.isascii() and "\n" not in i],
+                                 ["ok"] * 5, [""], [], ["a", ""], ["", "a"]])
+def test_ids_are_checked_as_the_pattern_checks_each(ids):
+    values = np.array(ids, dtype=object)
+    expected = [validation._ID.fullmatch(v) is not None for v in ids]
+    assert validation._valid_ids(values).tolist() == expected
+
+
+ENGLISH = ["plain", "", "curly ’quote’", "with 中文 inside", "emoji 😀", "《书名》", "ｆｕｌｌ", "한국어",
+           "\u2e80", "\u2e7f", "𠀀 astral", "kana カタカナ", "Ⅷ", "a\nb 中"]
+
+
+@pytest.mark.parametrize("cells", [ENGLISH, ENGLISH * 50000, ["plain"] * 10, ["curly ’"] * 3, []])
+def test_chinese_in_english_is_found_as_cell_by_cell(cells, monkeypatch):
+    monkeypatch.setattr(editorial, "_CHUNK", 7)  # many chunks, some without Chinese
+    expected = ["".join(editorial._CJK.findall(c)) for c in cells]
+    found = editorial.chinese_in(cells)
+    assert (found.tolist() if found is not None else [""] * len(cells)) == expected
+
+
+def test_figures_are_found_chunk_by_chunk_as_in_one_scan(monkeypatch):
+    import random
+    rnd = random.Random(7)
+    alphabet = list("约超逾近0123456789.,第 一二两三十百千万亿〇零多余项个名年月条国带路大x\n") + ["١", "𠀀"]
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 25))) for _ in range(3000)]
+    quotes = ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 25))) for _ in range(3000)]
+    joined = "\n".join(texts)
+    ends = np.cumsum([len(t) + 1 for t in texts])
+    expected: dict[int, list[str]] = {}
+    for match in editorial.FIGURE.finditer(joined):
+        row = int(np.searchsorted(ends, match.start(), side="right"))
+        if quotes[row] and match.group() not in quotes[row] \
+                and match.group() not in expected.get(row, ()):
+            expected.setdefault(row, []).append(match.group())
+    monkeypatch.setattr(editorial, "_CHUNK", 37)
+    assert editorial.missing_figures(texts, quotes) == expected

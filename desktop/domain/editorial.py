@@ -1,0 +1,78 @@
+"""The editorial checks of a whole column at a time: Chinese characters in an English text, and
+the figures a Chinese statement gives that its quote does not. validation.py reports them.
+
+Both run over cells joined a chunk at a time: a few MB at once, not a column of a million facts
+(joined whole, and as UTF-16 next to it, the English texts of a million facts took 0.8 GB)."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.base.lazy import np
+
+#: CJK characters and punctuation (ideographs, kana, hangul, 《》、。，：…): none belongs in English.
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+                  "\U00020000-\U0003134f]")
+_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
+_MORE = "多余"
+_MEASURE = "项个名家场次人年月天倍位所条座种亩吨届"
+#: cells joined per scan
+_CHUNK = 1 << 16
+
+
+def _figure_pattern() -> re.Pattern:
+    """A figure as Chinese text writes it: digits (80, 2,800, 7.4) with 万/亿 and 多/余, or
+    Chinese numerals with their measure word (八项, 千余项, 逾万名), with 约/超/逾/近 before it.
+    Not figures: ordinals (第二大国, 第 3 条), a lone 一 (一个 = “a”), 两国 (“both countries”).
+    One alternative per first character, so that the engine passes over every other character
+    at C speed (the statements of 100k facts in a tenth of a second)."""
+    more, measure = f"[{_MORE}]?", f"[{_MEASURE}]"
+    digits = r"\d*(?:,\d{3})*(?:\.\d+)?[千万亿]*" + more
+    numerals = f"[{_NUMERALS}]"
+    number = (rf"(?:\d{digits}|[{_NUMERALS.replace('一', '')}]{numerals}*{more}{measure}"
+              rf"|一{numerals}+{more}{measure})")
+    alternatives = [prefix + number for prefix in "约超逾近"]
+    # each starts a number, not the middle of one, nor an ordinal
+    alternatives += [rf"{d}(?<![\d.]{d})(?<!第{d})(?<!第 {d}){digits}" for d in "0123456789"]
+    alternatives += [rf"{n}(?<![第{_NUMERALS}]{n})(?<!第 {n}){numerals}{'+' if n == '一' else '*'}"
+                     rf"{more}{measure}" for n in _NUMERALS]
+    return re.compile("|".join(alternatives))
+
+
+FIGURE = _figure_pattern()
+
+
+def chinese_in(cells: list[str]) -> np.ndarray | None:
+    """The CJK characters of each cell, "" where it has none; None if no cell has any (the usual
+    case, decided at C speed: the cells that are not ASCII, joined, have no UTF-16 code unit from
+    U+2E80 up)."""
+    others = np.flatnonzero(~np.fromiter(map(str.isascii, cells), dtype=bool, count=len(cells)))
+    found = None
+    for start in range(0, len(others), _CHUNK):
+        rows = others[start:start + _CHUNK].tolist()
+        part = [cells[row] for row in rows]
+        units = np.frombuffer("\n".join(part).encode("utf-16-le", "surrogatepass"), dtype="<u2")
+        if units.max() < 0x2E80:
+            continue
+        if found is None:
+            found = np.full(len(cells), "", dtype=object)
+        found[rows] = ["".join(_CJK.findall(cell)) for cell in part]
+    return found
+
+
+def missing_figures(texts: list[str], quotes: list[str]) -> dict[int, list[str]]:
+    """Row position → the figures its text states that its quote lacks, each once, in order
+    (rows without a quote are left to the empty-quote check)."""
+    missing: dict[int, list[str]] = {}
+    for start in range(0, len(texts), _CHUNK):
+        part = texts[start:start + _CHUNK]
+        hits = [(m.start(), m.group()) for m in FIGURE.finditer("\n".join(part))]
+        if not hits:
+            continue
+        ends = np.cumsum(np.fromiter(map(len, part), dtype=np.int64, count=len(part)) + 1)
+        rows = np.searchsorted(ends, np.fromiter((at for at, _ in hits), dtype=np.int64,
+                                                 count=len(hits)), side="right") + start
+        for (_, figure), row in zip(hits, rows.tolist()):
+            if quotes[row] and figure not in quotes[row] and figure not in missing.get(row, ()):
+                missing.setdefault(row, []).append(figure)
+    return missing
