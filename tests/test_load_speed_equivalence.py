@@ -90,7 +90,10 @@ IDS = ["a", "A-1", "x.y_z", "", "-a", "_a", ".a", "a b", "a\tb", "é", "ａ", "a
        "a..b", "深化", "a\x00", "abc\n", "Z" * 300, "a,b", "١", "ß"]
 
 
-@pytest.mark.parametrize("ids", [IDS, [i for i in IDS if i.isascii() and "\n" not in i],
+ASCII_IDS = [i for i in IDS if i.isascii() and "\n" not in i]
+
+
+@pytest.mark.parametrize("ids", [IDS, ASCII_IDS, ASCII_IDS * 9000, ASCII_IDS * 9000 + IDS,
                                  ["ok"] * 5, [""], [], ["a", ""], ["", "a"]])
 def test_ids_are_checked_as_the_pattern_checks_each(ids):
     values = np.array(ids, dtype=object)
@@ -126,3 +129,25 @@ def test_figures_are_found_chunk_by_chunk_as_in_one_scan(monkeypatch):
             expected.setdefault(row, []).append(match.group())
     monkeypatch.setattr(editorial, "_CHUNK", 37)
     assert editorial.missing_figures(texts, quotes) == expected
+
+
+NUMBERS = ["", "1", "2", "1,000", "-1", "1.5", "1e400", "inf", "nan", "18446744073709551615",
+           "9223372036854775808", "x", ",", "0x10", " 3", "١٢"]
+
+
+@pytest.mark.parametrize("cells", [NUMBERS, ["1", "2", "3"] * 4, ["3", "18446744073709551615"],
+                                   ["-1", "18446744073709551615"], ["", ""], ["1.0", "1"], []])
+def test_numbers_are_parsed_as_pandas_parses_the_whole_column(cells):
+    from desktop.domain.dataset import _numbers
+    column = pd.Series(cells, dtype=object, index=[f"i{n}" for n in range(len(cells))])
+    pd.testing.assert_series_equal(_numbers(column), pd.to_numeric(column, errors="coerce"))
+    plain = pd.Series([c.replace(",", "") for c in cells], dtype=object, index=column.index)
+    pd.testing.assert_series_equal(_numbers(column, ","), pd.to_numeric(plain, errors="coerce"))
+
+
+def test_the_facts_of_each_theme_are_those_a_groupby_gives():
+    from desktop.domain.dataset import _by_theme
+    themes = ["b", "a", "b", "c", "a", "b"] * 50
+    facts = pd.DataFrame({"theme": themes}, index=[f"f{n}" for n in range(len(themes))])
+    expected = {t: list(g) for t, g in facts.groupby("theme", sort=False).groups.items()}
+    assert dict(_by_theme(facts)) == expected

@@ -96,29 +96,34 @@ def _ids(frame: pd.DataFrame, table: str, out: _Collector, column: str = "id") -
 
 @functools.cache
 def _id_chars() -> tuple[np.ndarray, np.ndarray]:
-    """Over bytes: what an id may hold, and what it may start with."""
+    """Over bytes: what an id may hold (and the line break between two), what it may start with."""
     chars, first = np.zeros(256, dtype=bool), np.zeros(256, dtype=bool)
-    chars[list(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")] = True
+    chars[list(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-\n")] = True
     first[list(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")] = True
     return chars, first
 
 
 def _valid_ids(values) -> np.ndarray:
-    """``_ID.fullmatch`` of every cell, as arrays over the joined bytes when the cells are ASCII
-    without line breaks (a million ids in 0.1 s, not 1.5)."""
-    joined = "\n".join(values)
-    if not joined.isascii() or joined.count("\n") != len(values) - 1:
-        return np.fromiter((_ID.fullmatch(v) is not None for v in values), dtype=bool,
-                           count=len(values))
+    """``_ID.fullmatch`` of every cell, as arrays over the joined bytes of 65,536 ids at a time
+    when they are ASCII without line breaks (a million ids in 0.1 s, not 1.5); cell by cell
+    otherwise."""
+    valid = np.empty(len(values), dtype=bool)
     allowed, first = _id_chars()
-    chars = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
-    breaks = np.flatnonzero(chars == 10)
-    starts = np.concatenate(([0], breaks + 1))
-    ends = np.concatenate((breaks, [len(chars)]))
-    valid = ends > starts
-    valid[valid] = first[chars[starts[valid]]]
-    wrong = np.flatnonzero(~allowed[chars] & (chars != 10))
-    valid[np.searchsorted(starts, wrong, side="right") - 1] = False
+    for start in range(0, len(values), 1 << 16):
+        part = values[start:start + (1 << 16)]
+        joined = "\n".join(part)
+        if not joined.isascii() or joined.count("\n") != len(part) - 1:
+            valid[start:start + len(part)] = [_ID.fullmatch(v) is not None for v in part]
+            continue
+        chars = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
+        breaks = np.flatnonzero(chars == 10)
+        starts = np.concatenate(([0], breaks + 1))
+        ends = np.concatenate((breaks, [len(chars)]))
+        ok = ends > starts
+        ok[ok] = first[chars[starts[ok]]]
+        wrong = np.flatnonzero(~allowed[chars])
+        ok[np.searchsorted(starts, wrong, side="right") - 1] = False
+        valid[start:start + len(part)] = ok
     return valid
 
 
@@ -139,8 +144,8 @@ def _as_read(problem: Problem, raw: RawDataset) -> Problem:
         return problem
     row = problem.row
     numbers = raw.rows.get(table)
-    if row is not None and row >= 2 and numbers and row - 2 < len(numbers):
-        row = numbers[row - 2]
+    if row is not None and row >= 2 and numbers is not None and row - 2 < len(numbers):
+        row = int(numbers[row - 2])
     return replace(problem, file=raw.labels.get(table, problem.file), row=row)
 
 
