@@ -13,14 +13,27 @@ def elapsed() -> float:
     return time.perf_counter() - float(t0) if t0 else time.perf_counter() - _LOADED
 
 
-def peak_rss_mib() -> float:
+def _status_mib(field: str) -> float | None:
+    """A memory figure of /proc/self/status (Linux), in MiB."""
     try:
         with open("/proc/self/status", encoding="ascii") as handle:
             for line in handle:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
+    return None
+
+
+def rss_now_mib() -> float:
+    """Resident memory now (0 where /proc is missing)."""
+    return _status_mib("VmRSS") or 0.0
+
+
+def peak_rss_mib() -> float:
+    peak = _status_mib("VmHWM")
+    if peak is not None:
+        return peak
     import resource
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024

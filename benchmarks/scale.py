@@ -44,6 +44,11 @@ def peak_rss_mib() -> float:
     return peak()
 
 
+def rss_now_mib() -> float:
+    from benchmarks._marks import rss_now_mib as now
+    return now()
+
+
 def _app():
     from desktop.app import create_app
     return create_app(["bri-facts-bench"], error_hook=False)
@@ -357,6 +362,53 @@ def run_typing(folder: str | Path, keys_per_second: float = 12.0, after_ready_s:
     return result
 
 
+def run_session(folder: str | Path, timeout: float = 1800.0) -> dict:
+    """Peak memory of one session as a reader has it, in a fresh process: the window opens the
+    dataset the way the app opens one (loaded on a worker, then its index), the two queries are
+    typed key by key with each results page built, and a fact of the last one is opened. (The
+    ``scale`` figures come from a process that also loads the dataset once per timed run and
+    builds a second index of its own: its peak is the benchmark's, not a session's.)"""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtTest import QTest
+
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import open_settings
+
+    app = _app()
+    window = MainWindow(None, open_settings(), "zh")
+    window.show()
+    _settle(app, lambda: window.isVisible())
+    started = time.perf_counter()
+    window.loads.open_path(folder)
+    _settle(app, lambda: window.dataset is not None, timeout=timeout)
+    result: dict = {"folder": str(folder), "loaded_s": time.perf_counter() - started,
+                    "rss_loaded_mib": rss_now_mib()}
+    _settle(app, lambda: _window_index(window) is not None, timeout=timeout)
+    window.search.setFocus()
+    for query in SEARCH_QUERIES:
+        window.search.clear()
+        _settle(app, lambda: not window.browser.search_pending())
+        for char in query:
+            if char.isascii():
+                QTest.keyClick(window.search, char)
+            else:
+                window.search.insert(char)
+            _settle(app, lambda: not window.browser.search_pending())
+            window.browser.show_page_now()
+    hits = window.search_hits or []
+    if hits:
+        window.select_fact(hits[0])
+    loop = QEventLoop()
+    QTimer.singleShot(200, loop.quit)
+    loop.exec()
+    result["facts"] = len(window.dataset.facts)
+    result["rss_mib"] = peak_rss_mib()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return result
+
+
 def run_export(runs: int = 5, sizes=((1920, 1080), (3840, 2160)), batch_size=(1920, 1080),
                deck_charts: int = 45) -> dict:
     """PNG and SVG export of the bundled dataset's biggest chart, the batch export of all
@@ -428,6 +480,8 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--runs", type=int, default=5)
     typing = sub.add_parser("typing")
     typing.add_argument("folder")
+    session = sub.add_parser("session")
+    session.add_argument("folder")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="bri-facts-bench-home-") as home:
@@ -436,6 +490,8 @@ def main(argv: list[str] | None = None) -> int:
             result = run_scale(args.folder, args.runs)
         elif args.what == "typing":
             result = run_typing(args.folder)
+        elif args.what == "session":
+            result = run_session(args.folder)
         else:
             result = run_export(args.runs)
     sys.stdout.write("BRI_FACTS_BENCH_JSON " + json.dumps(result, ensure_ascii=False) + "\n")

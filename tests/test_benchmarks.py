@@ -96,6 +96,29 @@ def test_the_report_and_verdicts_are_made_from_results():
     assert "| app | single file |" in text and "refused" in text and "### Targets" in text
 
 
+def test_one_session_is_measured_as_a_reader_has_it(qapp, tmp_path):
+    folder = make_dataset.make_dataset(150, tmp_path / "ds150")
+    result = scale.run_session(folder)
+    assert result["facts"] == 150
+    assert 0 < result["rss_loaded_mib"] <= result["rss_mib"]
+
+
+def test_the_memory_verdict_is_one_sessions_when_measured():
+    s = {"median": 0.02, "min": 0.01, "max": 0.09, "p95": 0.02, "n": 14}
+    entry = {"csv_mib": 60.0, "load": {**s, "median": 1.2}, "tree": s, "chart": s,
+             "search_keystroke": s, "search_ascii": s, "search_chinese": s, "index_build": s,
+             "search_index": {"all": s, "ascii": s, "chinese": s},
+             "rss_mib": 530.0, "rss_load_mib": 270.0,
+             "session": {"rss_mib": 390.0, "rss_loaded_mib": 290.0, "facts": 100000}}
+    res = {"meta": {"when": "now", "machine": "m", "display": "offscreen", "runs": 5},
+           "scale": {"100000": entry}}
+    verdicts = {v["target"]: v for v in bench_run.verdicts(res)}
+    assert verdicts["rss_100k_mib"]["verdict"] == "pass"
+    assert verdicts["rss_100k_mib"]["value"] == 390.0
+    text = bench_run.table(res)
+    assert "| 390 (290) | 530 (270) |" in text
+
+
 def test_scale_figures_have_their_verdicts_and_causes():
     s = {"median": 0.02, "min": 0.01, "max": 0.09, "p95": 0.08, "n": 14}
     fast = {**s, "p95": 0.004}
