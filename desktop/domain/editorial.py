@@ -48,15 +48,17 @@ def chinese_in(cells: list[str]) -> np.ndarray | None:
     U+2E80 up)."""
     others = np.flatnonzero(~np.fromiter(map(str.isascii, cells), dtype=bool, count=len(cells)))
     found = None
-    for start in range(0, len(others), _CHUNK):
-        rows = others[start:start + _CHUNK].tolist()
+    step = max(_CHUNK // 8, 1)  # English texts are long: a few MB joined
+    for start in range(0, len(others), step):
+        rows = others[start:start + step].tolist()
         part = [cells[row] for row in rows]
         units = np.frombuffer("\n".join(part).encode("utf-16-le", "surrogatepass"), dtype="<u2")
         if units.max() < 0x2E80:
             continue
         if found is None:
             found = np.full(len(cells), "", dtype=object)
-        found[rows] = ["".join(_CJK.findall(cell)) for cell in part]
+        for row, cell in zip(rows, part):
+            found[row] = "".join(_CJK.findall(cell))
     return found
 
 

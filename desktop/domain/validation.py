@@ -392,7 +392,7 @@ def _figure_problems(facts: pd.DataFrame, out: _Collector) -> None:
 
 
 def _empty_theme_problems(themes, theme_ids, facts, out) -> None:
-    has = {theme.strip() for theme in pd.unique(facts["theme"].to_numpy(dtype=object))}
+    has = {theme.strip() for theme in _distinct(facts["theme"].to_numpy(dtype=object))}
     parent_of = dict(zip(theme_ids, themes["parent"].str.strip()))
     covered = set()
     for theme in has:
