@@ -49,7 +49,7 @@ def test_the_filtered_tree_is_the_plain_filter_of_the_tree(dataset, big, groupin
     for data in (dataset, big):
         ids = data.facts.index.to_numpy(dtype=object)
         groups = build_groups(data, grouping)
-        tree = GroupTree(groups, ids)
+        tree = GroupTree(groups, data)
         assert tree.filtered(None) is groups
         for share in (0.0, 0.01, 0.3, 1.0):
             keep = rng.random(len(ids)) < share
@@ -149,3 +149,27 @@ def test_the_window_thread_gets_the_interpreter_back_quickly_while_workers_run(q
     from desktop.app import SWITCH_INTERVAL_S
     assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_S)
     assert SWITCH_INTERVAL_S < 0.005   # Python's default froze typing while a dataset loaded
+
+
+def test_a_new_dataset_shows_its_page_first_and_its_chart_on_the_next_turn(window, qtbot, dataset):
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.charts.made)
+    drawn = []
+    window.charts.drawn.connect(lambda: drawn.append(window.charts.current_spec()))
+    window.set_dataset(dataset)
+    # the tree and the overview page at once …
+    assert window.current_scope().overview and window.detail.title.text() == "Overview"
+    assert window.charts.specs and not drawn
+    # … its chart on the next turn of the loop
+    qtbot.waitUntil(lambda: bool(drawn))
+    assert drawn == [window.charts.specs[0]]
+    # a scope opened afterwards is charted at once again
+    model = window.model
+    for row in range(1, model.rowCount()):
+        before = len(drawn)
+        window.browser.select_index(model.index(row, 0))
+        if window.charts.specs:
+            assert len(drawn) == before + 1 and drawn[-1] == window.charts.current_spec()
+            break
+    else:
+        pytest.fail("no top-level theme of the bundled data is charted")

@@ -143,9 +143,9 @@ def unit_label(dataset: Dataset, unit_en: str, example: str, lang: str) -> str:
 
 def footer(dataset: Dataset, fact_ids: list[str], lang: str) -> str:
     """“Source: <article>. Figures stated by: MOST; …” — whose numbers these are."""
-    facts = dataset.facts.loc[fact_ids]
-    sources = list(dict.fromkeys(facts["source"]))
-    people = list(dict.fromkeys(facts["attribution"]))
+    rows = dataset.positions(fact_ids)
+    sources = list(dict.fromkeys(dataset.column("source")[rows].tolist()))
+    people = list(dict.fromkeys(dataset.column("attribution")[rows].tolist()))
     cites = ";".join(dataset.citation(s, lang) for s in sources) if lang == "zh" else \
         "; ".join(dataset.citation(s, lang) for s in sources)
     names = [dataset.name("attribution", p, lang) for p in people]

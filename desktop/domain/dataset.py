@@ -94,7 +94,9 @@ class Dataset:
 
     def positions(self, fact_ids) -> object:
         """Row positions of these fact ids (-1 for an id the dataset does not have)."""
-        return self.facts.index.get_indexer(list(fact_ids))
+        if not isinstance(fact_ids, np.ndarray):  # an object array: pandas infers a list's type first
+            fact_ids = np.asarray(list(fact_ids), dtype=object)
+        return self.facts.index.get_indexer(fact_ids)
 
     def record(self, fact_id: str) -> dict[str, object]:
         """One fact's cells by column name, read straight from the arrays."""

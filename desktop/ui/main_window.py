@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
         wanted, self._wanted, self.waiting = self._wanted, None, False
         self.dataset = dataset
         self.scope = None
+        self.charts.draw_next_later()
         self.browser.set_dataset(dataset, self.lang)
         self.detail.set_dataset(dataset, self.lang)
         restored = False

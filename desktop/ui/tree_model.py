@@ -63,7 +63,6 @@ class BrowseModel(QAbstractItemModel):
         self._tree: GroupTree | None = None
         self._root = _Item(Group("", "", ""), None, None, 0)
         self._keep = None            # a mask over the dataset's rows (a search), or None
-        self._ids = None             # the dataset's fact ids in row order
         self._views: dict[tuple[str, str], FactView] = {}
 
     def view(self, fact_id: str) -> FactView:
@@ -81,7 +80,6 @@ class BrowseModel(QAbstractItemModel):
         self._views.clear()
         self.dataset = dataset
         self._keep = None
-        self._ids = dataset.facts.index.to_numpy(dtype=object) if dataset is not None else None
         self._rebuild_groups()
 
     def set_grouping(self, grouping: str) -> None:
@@ -105,12 +103,16 @@ class BrowseModel(QAbstractItemModel):
 
     def _rebuild_groups(self) -> None:
         self._all = build_groups(self.dataset, self.grouping) if self.dataset is not None else []
-        self._tree = GroupTree(self._all, self._ids) if self.dataset is not None else None
+        self._tree = None  # made by the first search of these groups
         self._reset_root()
 
     def _reset_root(self) -> None:
         self.beginResetModel()
-        groups = self._tree.filtered(self._keep) if self._tree is not None else self._all
+        groups = self._all
+        if self._keep is not None and self.dataset is not None:
+            if self._tree is None:
+                self._tree = GroupTree(self._all, self.dataset)
+            groups = self._tree.filtered(self._keep)
         self._root = _Item(Group("", "", "", children=groups), None, None, 0)
         self.endResetModel()
 

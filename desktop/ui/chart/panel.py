@@ -4,7 +4,7 @@ tree and the page come first; until then a quiet placeholder holds its place."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QToolButton, QVBoxLayout, QWidget
 
 from desktop.domain.charts import CHART_LIMIT, INFORMATIVE, ChartSpec, chart_set
@@ -30,6 +30,7 @@ class ChartPanel(QWidget):
         self.too_many: list[tuple[str, int]] = []   # units left out: more figures than a chart reads
         self.selected: str | None = None
         self._canvas = None
+        self._later = False      # the next scope's chart is drawn on the next turn of the loop
         self.tabs = QTabBar()
         self.tabs.setObjectName("chart units")
         self.tabs.setExpanding(False)
@@ -125,6 +126,7 @@ class ChartPanel(QWidget):
     def show_scope(self, dataset: Dataset | None, scope: Scope | None, lang: str,
                    selected: str | None = None) -> None:
         self.selected = selected
+        later, self._later = self._later, False
         # a chart where it informs: two figures or more in a unit (one figure reads as its card)
         # and no chart of more bars than a reader can take in (a search of a large dataset)
         charts = chart_set(dataset, scope, lang, min_bars=INFORMATIVE, max_bars=CHART_LIMIT) \
@@ -148,9 +150,24 @@ class ChartPanel(QWidget):
             self.stack.setCurrentWidget(self.pending)
             return
         self.stack.setCurrentWidget(self._canvas)
-        target = self.spec_index_of(selected) if selected else 0
-        self.tabs.setCurrentIndex(max(target, 0))
-        self._show(max(target, 0))
+        target = max(self.spec_index_of(selected) if selected else 0, 0)
+        if later:
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(target)
+            self.tabs.blockSignals(False)
+            QTimer.singleShot(0, self, self._draw_current)
+            return
+        self.tabs.setCurrentIndex(target)
+        self._show(target)
+
+    def _draw_current(self) -> None:
+        self._show(self.tabs.currentIndex())
+
+    def draw_next_later(self) -> None:
+        """Draw the next scope's chart on the next turn of the event loop, not at once: when a
+        dataset replaces another, its tree and page come in one frame and its chart in the next
+        (each under 0.1 s at 100k facts, together not)."""
+        self._later = True
 
     def spec_index_of(self, fact_id: str | None) -> int:
         for i, spec in enumerate(self.specs):
