@@ -114,8 +114,11 @@ class Display:
 
 
 def base_env(display: Display, home: Path) -> dict[str, str]:
+    # PYTHONDONTWRITEBYTECODE would make every start from source compile the app again: a
+    # reader's second start reads the .pyc files its first one wrote
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("QT_", "BRI_FACTS", "_PYI")) and k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+           if not k.startswith(("QT_", "BRI_FACTS", "_PYI"))
+           and k not in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHONDONTWRITEBYTECODE")}
     env.update(display.env)
     env["BRI_FACTS_HOME"] = str(home)
     env.setdefault("LANG", "C.UTF-8")
@@ -123,9 +126,18 @@ def base_env(display: Display, home: Path) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------ builds
+def _newest_source() -> float:
+    """When the app's code, data or packaging last changed (what a build is made from)."""
+    return max((p.stat().st_mtime for folder in ("desktop", "resources", "data", "packaging")
+                for p in (REPO / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts),
+               default=0.0)
+
+
 def ensure_builds(log) -> None:
-    if not (DIST / "bri-facts").is_file() or not (DIST / "bri-facts-onedir" / "bri-facts").is_file():
-        log("building the app (packaging/bri-facts.spec) …")
+    builds = (DIST / "bri-facts", DIST / "bri-facts-onedir" / "bri-facts")
+    if not all(p.is_file() for p in builds) or \
+            min(p.stat().st_mtime for p in builds) < _newest_source():
+        log("building the app (packaging/bri-facts.spec): missing or older than its sources …")
         subprocess.run([PY, "-m", "PyInstaller", "--noconfirm", "--distpath", str(DIST), "--workpath",
                         str(REPO / "build" / "pyinstaller"), str(REPO / "packaging" / "bri-facts.spec")],
                        cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

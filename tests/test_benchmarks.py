@@ -197,3 +197,12 @@ def test_the_outside_in_figure_is_reported_beside_the_minimal_window():
                                   "bare window": {"half": 0.3, "full": 0.3}}}
     rows = {v["target"]: v for v in bench_run.verdicts(res)}
     assert rows["visual_half"]["verdict"] == "n/a" and "0.50×" in rows["visual_half"]["shown"]
+
+
+def test_starts_from_source_read_bytecode_and_builds_are_rebuilt_when_older(monkeypatch, tmp_path):
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    display = type("Display", (), {"env": {"QT_QPA_PLATFORM": "offscreen"}})()
+    env = bench_run.base_env(display, tmp_path)
+    assert "PYTHONDONTWRITEBYTECODE" not in env and env["BRI_FACTS_HOME"] == str(tmp_path)
+    # a build older than the newest source file is made again
+    assert bench_run._newest_source() >= (Path(bench_run.REPO) / "desktop" / "cli.py").stat().st_mtime
