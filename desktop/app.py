@@ -16,6 +16,38 @@ from desktop.ui import errors
 from desktop.ui.fonts import app_font, register_fonts
 
 
+#: Libraries that never use PySide6 (besides the standard library): PySide6 need not read their
+#: source when they are imported (see :func:`skip_pyside_source_scan`).
+NO_PYSIDE = ("pandas", "numpy", "dateutil", "pytz", "tzdata", "six", "pptx", "lxml", "PIL",
+             "xlsxwriter", "openpyxl", "desktop.domain", "desktop.base")
+
+
+def skip_pyside_source_scan() -> None:
+    """PySide6 reads the source of every module imported after it, to find out whether it asks
+    for a ``from __feature__ import`` (snake_case, true_property: this app uses neither). The
+    bundled data arrives after the first paint, so pandas and numpy (~300 modules) are imported
+    after PySide6 and were each read: 0.1-0.2 s between the first paint and the first chart.
+    Modules of libraries that never use PySide6, and the app's own, are answered at once, as the
+    reading would answer them; any other module is read as before (and a PySide6 without this
+    hook is left alone)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    read = getattr(feature, "_mod_uses_pyside", None)
+    if read is None or getattr(read, "skips", False):
+        return
+    stdlib = sys.stdlib_module_names
+
+    def uses_pyside(module) -> bool:
+        name = getattr(module, "__name__", "") or ""
+        if name.partition(".")[0] in stdlib or \
+                any(name == lib or name.startswith(lib + ".") for lib in NO_PYSIDE):
+            return False
+        if name.startswith("desktop."):
+            return True   # the app's own modules outside desktop.domain and desktop.base do
+        return read(module)
+    uses_pyside.skips = True
+    feature._mod_uses_pyside = uses_pyside
+
+
 #: How long a thread holds the interpreter before it must hand it over (Python's default: 5 ms).
 SWITCH_INTERVAL_S = 0.001
 
@@ -30,6 +62,7 @@ def create_app(argv: list[str] | None = None, *, error_hook: bool = True,
         app = QApplication(argv if argv is not None else sys.argv[:1])
     if app.property("bri_configured"):
         return app
+    skip_pyside_source_scan()
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)

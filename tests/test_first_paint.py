@@ -118,3 +118,29 @@ def test_the_first_paint_does_not_wait_for_pandas(tmp_path):
     run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
                          text=True, timeout=120)
     assert run.stdout.strip().splitlines()[-1] == "[('content', False), ('chart', True)]", run.stderr
+
+
+def test_pyside_does_not_read_the_source_of_libraries_that_never_use_it(qapp, monkeypatch):
+    """create_app answers PySide6's per-import question for pandas, numpy, the standard library
+    and the app's own modules without reading their source; anything else is read as before."""
+    import inspect
+    import sys
+    import types
+
+    import pandas
+    import pyqtgraph
+
+    import desktop.domain.search
+    import desktop.ui.browse
+    feature = sys.modules["shibokensupport.feature"]
+    uses_pyside = feature._mod_uses_pyside
+    assert getattr(uses_pyside, "skips", False)
+    read = []
+    monkeypatch.setattr(inspect, "getsource", lambda module: read.append(module.__name__) or "")
+    assert uses_pyside(pandas) is False and uses_pyside(sys.modules["pandas.core.frame"]) is False
+    assert uses_pyside(sys.modules["json"]) is False and uses_pyside(desktop.domain.search) is False
+    assert uses_pyside(desktop.ui.browse) is True
+    assert read == []
+    uses_pyside(types.ModuleType("somebody.elses"))    # read as PySide6 reads it
+    uses_pyside(pyqtgraph)
+    assert read == ["somebody.elses", "pyqtgraph"]
