@@ -4,6 +4,7 @@ presentation, help — and hands each itself as a :class:`~desktop.ui.host.Host`
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
@@ -19,8 +20,6 @@ from desktop.ui.browse import GROUPINGS, BrowsePanel
 from desktop.ui.chart.panel import ChartPanel
 from desktop.ui.datasets import DatasetLoads
 from desktop.ui.detail import FactDetail
-from desktop.ui.export import ExportController
-from desktop.ui.help import HelpController
 from desktop.ui.i18n import install_translator
 from desktop.ui import snapshot as first_paint
 from desktop.ui import window_state
@@ -42,8 +41,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, dataset: Dataset | None, settings, lang: str = "zh",
                  snapshot: dict | None = None):
-        """``snapshot``: paint this first-paint snapshot (desktop.ui.snapshot) while ``dataset``
-        is None; the data comes later through ``set_dataset``."""
+        """``snapshot``: painted while ``dataset`` is None (desktop.ui.snapshot); data: set_dataset."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.settings = settings
@@ -58,12 +56,9 @@ class MainWindow(QMainWindow):
         self._held: Scope | None = None    # the page a fact was opened from
         self.actions_by_id: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
-
         self._build_widgets()
         self.loads = DatasetLoads(self)
-        self.exporter = ExportController(self)
         self.presenter = Presenter(self)
-        self.help = HelpController(self)
         self._build_actions()
         self.restore_state()
         self.detail.set_zoom(self.zoom)
@@ -88,15 +83,13 @@ class MainWindow(QMainWindow):
         self.charts = ChartPanel()
         self.charts.barClicked.connect(self.select_fact)
 
-        self.right_split = QSplitter(Qt.Orientation.Vertical)
-        self.right_split.setObjectName("right splitter")
+        self.right_split = QSplitter(Qt.Orientation.Vertical, objectName="right splitter")
         self.right_split.addWidget(self.detail)
         self.right_split.addWidget(self.charts)
         self.right_split.setStretchFactor(0, 1)
         self.right_split.setStretchFactor(1, 1)
         self.right_split.setChildrenCollapsible(False)
-        self.main_split = QSplitter(Qt.Orientation.Horizontal)
-        self.main_split.setObjectName("main splitter")
+        self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="main splitter")
         self.main_split.addWidget(self.browser)
         self.main_split.addWidget(self.right_split)
         self.main_split.setStretchFactor(0, 0)
@@ -105,8 +98,7 @@ class MainWindow(QMainWindow):
         self.right_split.setSizes([520, 320])  # the page first; the chart below it
         self.setCentralWidget(self.main_split)
 
-        self.language_button = QPushButton()
-        self.language_button.setObjectName("language")
+        self.language_button = QPushButton(objectName="language")
         self.language_button.clicked.connect(self.toggle_language)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -121,8 +113,7 @@ class MainWindow(QMainWindow):
 
     def _painted(self, what: str) -> None:
         if what == "content" and not self.charts.made:
-            # next turn of the loop: the others waiting for the first paint (the data
-            # load behind a snapshot, the splash, the benchmark) go first
+            # next turn: the others waiting for the first paint (data, splash, benchmark) go first
             QTimer.singleShot(0, self._make_chart)
 
     def _make_chart(self) -> None:
@@ -163,6 +154,18 @@ class MainWindow(QMainWindow):
                 self.addAction(action)
             self.actions_by_id[spec.id] = action
         menubar.setCornerWidget(self.language_button, Qt.Corner.TopRightCorner)
+
+    # ------------------------------------------------------------------ made on first use
+    # (the export and help modules load after the first paint)
+    @functools.cached_property
+    def exporter(self):
+        from desktop.ui.export import ExportController
+        return ExportController(self)
+
+    @functools.cached_property
+    def help(self):
+        from desktop.ui.help import HelpController
+        return HelpController(self)
 
     # ------------------------------------------------------------------ Host
     def widget(self) -> QWidget:
@@ -216,18 +219,14 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _update_title(self) -> None:
-        name = self.tr("BRI S&T Fact Browser")
-        if self.dataset is not None:
-            ds_name = self.tr("bundled dataset") if self.dataset.bundled else self.dataset.display_name()
-            self.setWindowTitle(f"{name} — {ds_name}")
-        else:
-            self.setWindowTitle(name)
+        name, ds = self.tr("BRI S&T Fact Browser"), self.dataset
+        where = None if ds is None else self.tr("bundled dataset") if ds.bundled else ds.display_name()
+        self.setWindowTitle(f"{name} — {where}" if where else name)
 
     def _update_status(self) -> None:
-        if self.dataset is None:
-            self.status_label.setText(self.tr("No dataset open"))
-        else:
-            self.status_label.setText(self.tr("%n fact(s)", "", len(self.dataset.facts)))
+        ds = self.dataset
+        self.status_label.setText(self.tr("No dataset open") if ds is None else
+                                  self.tr("%n fact(s)", "", len(ds.facts)))
 
     # ------------------------------------------------------------------ dataset
     def set_dataset(self, dataset: Dataset | None) -> None:
