@@ -259,7 +259,9 @@ class BrowsePanel(QWidget):
         return self.index is None and self._indexer is not None and self.dataset is not None \
             and len(self.dataset.facts) > BUILD_NOW_LIMIT
 
-    def run_search(self) -> None:
+    def run_search(self, now: bool = False) -> None:
+        """Filter the tree by the query; its page follows when typing pauses, or at once
+        (``now``)."""
         if self.dataset is None:
             return
         query = self.search.text().strip()
@@ -277,10 +279,10 @@ class BrowsePanel(QWidget):
             self.model.set_filter(self._matches)
         self._expand()
         self._update_matches()
-        if self.hits is None:   # cleared: the page is the group's, shown at once
+        if now:
             self._page.stop()
             self.searched.emit()
-        else:
+        else:  # a query cleared to type the next one waits as well
             self._page.start()
 
     def page_pending(self) -> bool:
@@ -309,7 +311,7 @@ class BrowsePanel(QWidget):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
-        self.run_search()
+        self.run_search(now=True)
 
     def _update_matches(self) -> None:
         if self.search.text().strip() and self.index_pending():
