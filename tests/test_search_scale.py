@@ -173,3 +173,22 @@ def test_a_new_dataset_shows_its_page_first_and_its_chart_on_the_next_turn(windo
             break
     else:
         pytest.fail("no top-level theme of the bundled data is charted")
+
+
+def test_a_notice_alone_leaves_the_room_of_a_chart_to_the_page(window, qtbot, big):
+    window.set_language("en")
+    window.set_dataset(big)
+    qtbot.waitUntil(lambda: window.browser.index is not None, timeout=10_000)
+    charts = window.charts
+    # a query whose only charted unit is too big: the panel holds the notice, and no more
+    window.search.setText("centres")
+    qtbot.waitUntil(lambda: window.search_hits is not None and not window.browser.page_pending())
+    if charts.specs or not charts.too_many:
+        pytest.skip("the generated data charts this query")
+    qtbot.waitUntil(lambda: charts.height() < 150)
+    assert charts.isVisible() and "Too many figures" in charts.empty.text()
+    # back to a charted page: the chart has its room again
+    window.set_dataset(window.dataset)
+    window.search.clear()
+    qtbot.waitUntil(lambda: not window.browser.page_pending() and window.charts.specs != [])
+    assert charts.minimumHeight() >= 300

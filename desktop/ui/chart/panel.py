@@ -15,6 +15,7 @@ from desktop.domain.scope import Scope
 translate = QCoreApplication.translate  # pyside6-lupdate reads these calls
 #: QTabBar's scroll buttons (by their objectName), in Qt's own words and catalogue
 MIN_HEIGHT = 300
+QWIDGETSIZE_MAX = (1 << 24) - 1   # Qt's "no maximum" for a widget's size
 SCROLL_BUTTONS = {"ScrollLeftButton": "Scroll Left", "ScrollRightButton": "Scroll Right"}
 
 
@@ -90,6 +91,11 @@ class ChartPanel(QWidget):
         self.left_out.setText(note if self.too_many else "")
         self.left_out.setAccessibleName(self.left_out.text())
         self.left_out.setVisible(bool(self.too_many and self.specs))
+        # a notice alone needs a line or two, not the room of a chart: the page gets the rest
+        notice_only = bool(self.too_many and not self.specs)
+        self.setMinimumHeight(0 if notice_only else MIN_HEIGHT)
+        self.setMaximumHeight(self.empty.heightForWidth(max(self.width(), 400)) + 24
+                              if notice_only else QWIDGETSIZE_MAX)
 
     # ---- the canvas
     @property
