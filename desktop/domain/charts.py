@@ -89,10 +89,6 @@ class ChartSet:
     specs: list[ChartSpec]
     too_many: list[tuple[str, int]]
 
-    @property
-    def left_out(self) -> int:
-        return sum(count for _unit, count in self.too_many)
-
 
 def chart_specs(dataset: Dataset, scope: Scope, lang: str, min_bars: int = 1) -> list[ChartSpec]:
     """One spec per unit for what the user is looking at (a theme, a place, a field, a search),
@@ -117,28 +113,26 @@ def chart_set(dataset: Dataset, scope: Scope, lang: str, min_bars: int = 1,
         if len(members) < min_bars:
             continue
         if max_bars is not None and len(members) > max_bars:
-            too_many.append((unit_label(dataset, unit_en, members[0], lang), len(members)))
+            too_many.append((unit_label(dataset, unit_en, members, lang), len(members)))
             continue
         views = fact_views(dataset, members, lang)
         bars = tuple(Bar(v.id, v.title, v.value, v.qualifier, v.figure, v.unit) for v in views)
-        label = dataset.name("unit", unit_en, lang) if lang == "en" or \
-            ("unit", unit_en) in dataset.vocabulary.index \
-            else "、".join(dict.fromkeys(v.unit for v in views))
         specs.append(ChartSpec(
             key=f"{scope.stem}--{slug(unit_en)}", scope=scope, lang=lang,
-            title=scope.chart_title(lang), unit=label, bars=bars,
+            title=scope.chart_title(lang), unit=unit_label(dataset, unit_en, members, lang),
+            bars=bars,
             footer=footer(dataset, members, lang),
             notes=tuple(_UI[q][lang] for q in ("more_than", "about")
                         if any(b.qualifier == q for b in bars))))
     return ChartSet(specs, too_many)
 
 
-def unit_label(dataset: Dataset, unit_en: str, example: str, lang: str) -> str:
-    """A unit's name as a chart names it, from one of its facts (``example``) when the
-    vocabulary does not name it in Chinese."""
+def unit_label(dataset: Dataset, unit_en: str, members: list[str], lang: str) -> str:
+    """A unit's name as a chart names it: the vocabulary's, else (in Chinese) the distinct
+    ``unit_zh`` of its facts (``members``)."""
     if lang == "en" or ("unit", unit_en) in dataset.vocabulary.index:
         return dataset.name("unit", unit_en, lang)
-    return str(dataset.record(example)["unit_zh"])
+    return "、".join(dict.fromkeys(dataset.column("unit_zh")[dataset.positions(members)].tolist()))
 
 
 def footer(dataset: Dataset, fact_ids: list[str], lang: str) -> str:

@@ -158,7 +158,7 @@ class Dataset:
         ids = list(fact_ids)
         if not ids:
             return []
-        values = self._columns["value"][self.positions(ids)]
+        values = self.column("value")[self.positions(ids)]
         keep = np.flatnonzero(~np.isnan(values.astype(float)))
         return [ids[i] for i in keep.tolist()]
 

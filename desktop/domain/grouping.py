@@ -1,8 +1,8 @@
 """The browse tree without Qt: the same facts grouped by theme, by place or by field (tag).
 
-A :class:`Group` holds sub-groups and the ids of the facts filed directly under it (and their row
-positions in the dataset); ``filtered`` keeps only the facts of a search result, given as a mask
-over the dataset's rows (and the groups that still hold some)."""
+A :class:`Group` holds sub-groups and the ids of the facts filed directly under it;
+``GroupTree.filtered`` keeps only the facts of a search result, given as a mask over the
+dataset's rows (and the groups that still hold some)."""
 
 from __future__ import annotations
 

@@ -49,8 +49,8 @@ class BrowsePanel(QWidget):
         self.dataset: Dataset | None = None
         self.grouping = "theme"
         self.index: SearchIndex | None = None
-        self.hits: list[str] | None = None
-        self._matches = None    # the hits as a mask over the dataset's rows (what the tree keeps)
+        self._matches = None    # a search's matches as a mask over the dataset's rows, or None
+        self._hits: list[str] | None = None   # their ids, made from the mask when first asked
         self._indexer: Worker | None = None
 
         self.model = BrowseModel(self)
@@ -162,7 +162,7 @@ class BrowsePanel(QWidget):
             self.preview = None
         self.dataset = dataset
         self.index = None
-        self.hits = self._matches = None
+        self._set_matches(None)
         if self._indexer is not None:
             self._indexer.cancel()
             self._indexer = None
@@ -183,7 +183,7 @@ class BrowsePanel(QWidget):
     def set_grouping(self, grouping: str) -> None:
         self.grouping = grouping
         self.model.set_grouping(grouping)
-        if self.hits is not None:
+        if self._matches is not None:
             self.model.set_filter(self._matches)
         self._expand()
         for button in self.group_buttons.buttons():
@@ -198,7 +198,7 @@ class BrowsePanel(QWidget):
                 self.tree.expand(index)
 
     def _expand(self) -> None:
-        if self.hits is not None and len(self.hits) <= EXPAND_ALL_LIMIT:
+        if self._matches is not None and self.match_count() <= EXPAND_ALL_LIMIT:
             self.tree.expandAll()
         else:
             self.expand_top()
@@ -215,7 +215,7 @@ class BrowsePanel(QWidget):
         if ds is None:
             return None
         fact_row = index.isValid() and bool(index.data(FACT_ID_ROLE))
-        if self.hits is not None and (fact_row or not index.isValid()):
+        if self._matches is not None and (fact_row or not index.isValid()):
             return search_scope(self.search.text(), facts_in_order(self.model.visible_groups()))
         if fact_row:
             index = index.parent()
@@ -266,7 +266,7 @@ class BrowsePanel(QWidget):
             return
         query = self.search.text().strip()
         if not query:
-            self.hits = self._matches = None
+            self._set_matches(None)
             self.model.set_filter(None)
         else:
             if self.index_pending():
@@ -274,8 +274,7 @@ class BrowsePanel(QWidget):
                 return  # _index_ready runs this query
             if self.index is None:
                 self.index = SearchIndex(self.dataset)
-            self._matches = self.index.match(query)
-            self.hits = self.index.ids_of(self._matches)
+            self._set_matches(self.index.match(query))
             self.model.set_filter(self._matches)
         self._expand()
         self._update_matches()
@@ -284,6 +283,19 @@ class BrowsePanel(QWidget):
             self.searched.emit()
         else:  # a query cleared to type the next one waits as well
             self._page.start()
+
+    def _set_matches(self, matches) -> None:
+        self._matches, self._hits = matches, None
+
+    @property
+    def hits(self) -> list[str] | None:
+        """The ids of the facts the search matches, in dataset order (None: no search)."""
+        if self._matches is not None and self._hits is None:
+            self._hits = self.index.ids_of(self._matches)
+        return self._hits
+
+    def match_count(self) -> int:
+        return int(self._matches.sum()) if self._matches is not None else 0
 
     def page_pending(self) -> bool:
         """A results page waits for typing to pause (see PAGE_DELAY_MS)."""
@@ -318,12 +330,12 @@ class BrowsePanel(QWidget):
             self.match_label.setVisible(True)
             self.match_label.setText(self.tr("Preparing the search…"))
             return
-        if self.hits is None:
+        if self._matches is None:
             self.match_label.setText("")
             self.match_label.setVisible(False)
             return
         self.match_label.setVisible(True)
-        self.match_label.setText(self.tr("%n match(es)", "", len(self.hits)))
+        self.match_label.setText(self.tr("%n match(es)", "", self.match_count()))
 
     def focus_first_match(self) -> None:
         self.show_page_now()

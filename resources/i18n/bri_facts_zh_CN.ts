@@ -50,12 +50,12 @@
         <translation>搜索结果数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="316"/>
+        <location filename="../../desktop/ui/browse.py" line="331"/>
         <source>Preparing the search…</source>
         <translation>正在准备搜索……</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/browse.py" line="323"/>
+        <location filename="../../desktop/ui/browse.py" line="338"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n条匹配</numerusform>
@@ -65,33 +65,33 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="61"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="63"/>
         <source>Chart units</source>
         <translation>图表单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="77"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="79"/>
         <source>Too many figures for one chart here: %1 in %2 (a chart shows at most %3). Narrow the search or open a smaller group.</source>
         <translation>此处数字太多，无法绘成一张图：单位为“%2”的有 %1 个（一张图最多显示 %3 个）。请缩小搜索范围，或打开更小的分组。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="81"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="83"/>
         <source>No figures to chart here: these facts are statements without a number.</source>
         <translation>此处没有可绘图的数字：这些事实是不含数字的陈述。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="85"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="87"/>
         <source>%1 in %2</source>
         <translation>单位为“%2”的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="88"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="90"/>
         <source>Not charted, too many figures for one chart: %1.</source>
         <translation>未绘图（数字太多，一张图放不下）：%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="71"/>
-        <location filename="../../desktop/ui/chart/panel.py" line="72"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="73"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="74"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
@@ -372,138 +372,138 @@ Do you want to replace it?</source>
 <context>
     <name>FactDetail</name>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="181"/>
+        <location filename="../../desktop/ui/detail.py" line="188"/>
         <source>Show in article</source>
         <translation>在原文中显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="182"/>
+        <location filename="../../desktop/ui/detail.py" line="189"/>
         <source>Show the paragraph of the article that states this fact</source>
         <translation>显示原文中陈述此事实的段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="183"/>
-        <location filename="../../desktop/ui/detail.py" line="258"/>
+        <location filename="../../desktop/ui/detail.py" line="190"/>
+        <location filename="../../desktop/ui/detail.py" line="265"/>
         <source>In the article’s words</source>
         <translation>原文表述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="184"/>
+        <location filename="../../desktop/ui/detail.py" line="191"/>
         <source>Related facts (same place or field)</source>
         <translation>相关事实（同一地区或领域）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="169"/>
+        <location filename="../../desktop/ui/detail.py" line="176"/>
         <source>Page</source>
         <extracomment>point sizes at zoom 1.0</extracomment>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="170"/>
+        <location filename="../../desktop/ui/detail.py" line="177"/>
         <source>Where this is in the themes</source>
         <translation>所在主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="171"/>
+        <location filename="../../desktop/ui/detail.py" line="178"/>
         <source>Figure</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="171"/>
+        <location filename="../../desktop/ui/detail.py" line="178"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="172"/>
+        <location filename="../../desktop/ui/detail.py" line="179"/>
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="173"/>
+        <location filename="../../desktop/ui/detail.py" line="180"/>
         <source>Who states it, source and date</source>
         <translation>陈述者、来源与日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="174"/>
+        <location filename="../../desktop/ui/detail.py" line="181"/>
         <source>How to go on</source>
         <translation>如何继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="175"/>
+        <location filename="../../desktop/ui/detail.py" line="182"/>
         <source>The article’s words</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="176"/>
+        <location filename="../../desktop/ui/detail.py" line="183"/>
         <source>Article passage</source>
         <translation>原文段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="177"/>
+        <location filename="../../desktop/ui/detail.py" line="184"/>
         <source>Related facts</source>
         <translation>相关事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="178"/>
+        <location filename="../../desktop/ui/detail.py" line="185"/>
         <source>Headline figures</source>
         <translation>主要数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="179"/>
-        <location filename="../../desktop/ui/detail.py" line="305"/>
+        <location filename="../../desktop/ui/detail.py" line="186"/>
+        <location filename="../../desktop/ui/detail.py" line="312"/>
         <source>Every fact here</source>
         <translation>此处全部事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="185"/>
+        <location filename="../../desktop/ui/detail.py" line="192"/>
         <source>Pick a theme, place or field on the left, search with Ctrl+F, or press F5 to present the figures. F1 lists every key.</source>
         <translation>在左侧选择主题、地区或领域，按 Ctrl+F 搜索，或按 F5 演示这些数据。按 F1 查看全部快捷键。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="255"/>
+        <location filename="../../desktop/ui/detail.py" line="262"/>
         <source>In the article’s words (stated %n times)</source>
         <translation>
             <numerusform>原文表述（文中出现%n次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="264"/>
+        <location filename="../../desktop/ui/detail.py" line="271"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="274"/>
+        <location filename="../../desktop/ui/detail.py" line="281"/>
         <source>No dataset is open</source>
         <translation>未打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="275"/>
+        <location filename="../../desktop/ui/detail.py" line="282"/>
         <source>Use File → Open dataset… or return to the bundled dataset.</source>
         <translation>请使用“文件 → 打开数据集…”，或返回内置数据集。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="288"/>
+        <location filename="../../desktop/ui/detail.py" line="295"/>
         <source>%n fact(s) match “%1”</source>
         <translation>
             <numerusform>%n条事实与“%1”匹配</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="295"/>
+        <location filename="../../desktop/ui/detail.py" line="302"/>
         <source>%n fact(s) in this group</source>
         <translation>
             <numerusform>本组共%n条事实</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="302"/>
+        <location filename="../../desktop/ui/detail.py" line="309"/>
         <source>The first %1 of %n facts: type more words to narrow the search</source>
         <translation>
             <numerusform>共%n条事实，此处列出前%1条：输入更多字词以缩小搜索范围</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="293"/>
+        <location filename="../../desktop/ui/detail.py" line="300"/>
         <source>%n fact(s) in this theme</source>
         <translation>
             <numerusform>本主题共%n条事实</numerusform>
@@ -570,23 +570,23 @@ Do you want to replace it?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>Switch the language of the window and the data</source>
         <extracomment>&quot;content&quot; once the tree and the page have painted, &quot;chart&quot; once the first chart has</extracomment>
         <translation>切换界面与数据的语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Switch language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>BRI S&amp;T Fact Browser</source>
         <translation>“一带一路”科技创新事实浏览器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>bundled dataset</source>
         <translation>内置数据集</translation>
     </message>
@@ -596,7 +596,7 @@ Do you want to replace it?</source>
         <translation>未打开数据集</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>%n fact(s)</source>
         <translation>
             <numerusform>%n条事实</numerusform>
