@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.base.checkpoint import checkpoint
 from desktop.base.lazy import np
 from desktop.base.lazy import pd
 
@@ -177,9 +178,12 @@ def build(raw: RawDataset) -> Dataset:
     missing = {column: "" for column in OPTIONAL["facts"] if column not in facts.columns}
     # assign, not copy() + setitem: the raw frame is left as it was, without a deep copy
     facts = facts.assign(**missing)
+    checkpoint()
     facts = facts.assign(value=_numbers(facts["value"], ",").astype(float),
                          headline=_numbers(facts["headline"]))
+    checkpoint()
     facts = facts.set_index("id", drop=False)
+    checkpoint()
     sources = raw.tables["sources"].copy()
     for column in OPTIONAL["sources"]:
         if column not in sources.columns:
@@ -208,6 +212,7 @@ def build(raw: RawDataset) -> Dataset:
             node.parent.children.append(node)
         else:
             roots.append(node)
+    checkpoint()
     for theme, ids in _by_theme(facts):
         nodes[theme].facts = ids
     return Dataset(raw.origin, raw.kind, themes, facts, sources, vocab, raw.texts, roots, nodes)

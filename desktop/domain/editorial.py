@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.base.checkpoint import checkpoint
 from desktop.base.lazy import np
 
 #: CJK characters and punctuation (ideographs, kana, hangul, 《》、。，：…): none belongs in English.
@@ -16,8 +17,8 @@ _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\
 _NUMERALS = "〇零一二两三四五六七八九十百千万亿"
 _MORE = "多余"
 _MEASURE = "项个名家场次人年月天倍位所条座种亩吨届"
-#: cells joined per scan
-_CHUNK = 1 << 16
+#: cells joined per scan: 8,192 statements take about 10 ms (a checkpoint between scans)
+_CHUNK = 1 << 13
 
 
 def _figure_pattern() -> re.Pattern:
@@ -50,6 +51,7 @@ def chinese_in(cells: list[str]) -> np.ndarray | None:
     found = None
     step = max(_CHUNK // 8, 1)  # English texts are long: a few MB joined
     for start in range(0, len(others), step):
+        checkpoint()
         rows = others[start:start + step].tolist()
         part = [cells[row] for row in rows]
         units = np.frombuffer("\n".join(part).encode("utf-16-le", "surrogatepass"), dtype="<u2")
@@ -67,6 +69,7 @@ def missing_figures(texts: list[str], quotes: list[str]) -> dict[int, list[str]]
     (rows without a quote are left to the empty-quote check)."""
     missing: dict[int, list[str]] = {}
     for start in range(0, len(texts), _CHUNK):
+        checkpoint()
         part = texts[start:start + _CHUNK]
         hits = [(m.start(), m.group()) for m in FIGURE.finditer("\n".join(part))]
         if not hits:

@@ -32,6 +32,7 @@ from collections import OrderedDict, defaultdict
 from itertools import chain, count, repeat
 from typing import Callable, Iterator
 
+from desktop.base.checkpoint import checkpoint
 from desktop.base.lazy import np
 
 from desktop.domain.dataset import Dataset, split_keys
@@ -76,10 +77,12 @@ class _Column:
         # a dict, not pd.factorize: pandas hashes str through its UTF-8 form, which CPython then
         # keeps inside every non-ASCII string of the dataset (+15% of their size, for good)
         first = _numbering()
-        self.codes = np.concatenate([
-            np.fromiter(map(first.__getitem__, values[lo:lo + BATCH]), dtype=np.int32,
-                        count=len(values[lo:lo + BATCH])) for lo in range(0, len(values), BATCH)]
-        ) if len(values) else np.zeros(0, dtype=np.int32)
+        parts = [np.zeros(0, dtype=np.int32)]
+        for lo in range(0, len(values), BATCH):
+            checkpoint()
+            part = values[lo:lo + BATCH]
+            parts.append(np.fromiter(map(first.__getitem__, part), dtype=np.int32, count=len(part)))
+        self.codes = np.concatenate(parts)
         self.cells = list(first)
         self.text = text
 
@@ -90,13 +93,14 @@ class _Column:
                 for c in self.cells[lo:hi]]
 
 
-def _columns(dataset: Dataset) -> list[_Column]:
+def _columns(dataset: Dataset) -> Iterator[_Column]:
+    """The searched columns, each made when it is asked for (one at a time in memory)."""
     facts = dataset.facts
-    columns = [_Column(facts[c].to_numpy(dtype=object)) for c in SEARCH_COLUMNS]
+    for c in SEARCH_COLUMNS:
+        yield _Column(facts[c].to_numpy(dtype=object))
     for kind, column in (("place", "places"), ("tag", "tags")):
-        columns.append(_Column(facts[column].to_numpy(dtype=object),
-                               lambda cell, kind=kind: _names(dataset, kind, cell)))
-    return columns
+        yield _Column(facts[column].to_numpy(dtype=object),
+                      lambda cell, kind=kind: _names(dataset, kind, cell))
 
 
 def fact_texts(dataset: Dataset) -> Iterator[str]:
@@ -193,6 +197,7 @@ class SearchIndex:
             batches.append(((keys & 0xFFFFFFFF).astype(np.int32),
                             np.bincount(keys >> 32, minlength=hi - lo)))
         del columns
+        checkpoint()
         vocabulary = np.empty(len(numbers), dtype=object)
         vocabulary[:] = list(numbers)  # insertion order is number order
         del numbers
@@ -200,6 +205,7 @@ class SearchIndex:
         # 2. shared words (in two or more facts) and each fact's own words
         facts_with = np.zeros(len(vocabulary), dtype=np.int64)
         for words, _counts in batches:
+            checkpoint()
             facts_with += np.bincount(words, minlength=len(vocabulary))
         is_shared = facts_with >= 2
         del facts_with
@@ -238,6 +244,7 @@ class SearchIndex:
         del batches, vocabulary, renumber, is_shared
         self.own = np.empty(n, dtype=object)
         for start, (joined, firsts, lasts) in zip(range(0, n, BATCH), own_parts):
+            checkpoint()
             self.own[start:start + len(firsts)] = [joined[a:b] for a, b in zip(firsts, lasts)]
         del own_parts
         # profile -> its shared words, flat, with the profile of each entry

@@ -8,6 +8,7 @@ import functools
 import re
 from dataclasses import replace
 
+from desktop.base.checkpoint import checkpoint
 from desktop.base.lazy import np
 from desktop.base.lazy import pd
 from desktop.domain.editorial import chinese_in, missing_figures
@@ -57,7 +58,9 @@ class _Collector:
 
     def rows(self, file: str, mask, column: str, message, fix: str = "", values=None) -> None:
         """Add one problem per True row of mask; ``message`` may be a callable of the row's value
-        (``values``, or the mask's index)."""
+        (``values``, or the mask's index). Each check of a column is a step of the validation:
+        a checkpoint comes first."""
+        checkpoint()
         positions = np.flatnonzero(np.asarray(mask, dtype=bool))
         if values is None and callable(message):
             values = mask.index
@@ -173,7 +176,9 @@ def _check(raw: RawDataset, out: _Collector) -> None:
     theme_ids = _ids(themes, "themes", out)
     _theme_tree_problems(themes, theme_ids, out)
 
+    checkpoint()
     fact_ids = _ids(facts, "facts", out)
+    checkpoint()
     _fact_problems(facts, fact_ids, set(theme_ids), sources, source_ids, raw.texts, vocabulary, out)
 
     if vocabulary is not None:
@@ -189,6 +194,7 @@ def _check(raw: RawDataset, out: _Collector) -> None:
     for table, frame in (("themes", themes), ("facts", facts), ("sources", sources),
                          ("vocabulary", vocabulary)):
         if frame is not None:
+            checkpoint()
             _english_problems(frame, table, out)
 
     if not out.problems:

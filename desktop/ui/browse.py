@@ -19,7 +19,7 @@ from desktop.domain.grouping import facts_in_order
 from desktop.domain.scope import Scope, group_scope, overview_scope, search_scope
 from desktop.domain.search import SearchIndex
 from desktop.ui.tree_model import FACT_ID_ROLE, GROUP_KEY_ROLE, BrowseModel
-from desktop.ui.worker import Worker
+from desktop.ui.worker import Worker, window_busy
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # pyside6-lupdate reads these calls
@@ -155,6 +155,7 @@ class BrowsePanel(QWidget):
             self.tree.setCurrentIndex(index)
 
     # ---- feeding
+    @window_busy()
     def set_dataset(self, dataset: Dataset | None, lang: str) -> None:
         if self.preview is not None:
             self._show_model(self.model)
@@ -259,6 +260,7 @@ class BrowsePanel(QWidget):
         return self.index is None and self._indexer is not None and self.dataset is not None \
             and len(self.dataset.facts) > BUILD_NOW_LIMIT
 
+    @window_busy()
     def run_search(self, now: bool = False) -> None:
         """Filter the tree by the query; its page follows when typing pauses, or at once
         (``now``)."""
@@ -301,6 +303,7 @@ class BrowsePanel(QWidget):
         """A results page waits for typing to pause (see PAGE_DELAY_MS)."""
         return self._page.isActive()
 
+    @window_busy()
     def show_page_now(self) -> None:
         """Build the pending results page now (Enter, or a command that needs it)."""
         if self._page.isActive():

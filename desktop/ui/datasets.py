@@ -175,9 +175,10 @@ class DatasetLoads(QObject):
     def start(self, task: Callable, origin: str, remember: str | None = None,
               quiet: bool = False) -> Worker:
         """Load in the background. ``quiet``: the start-up load of the bundled data behind a
-        first-paint snapshot — no progress dialog, no message unless it fails."""
+        first-paint snapshot — no progress dialog, no message unless it fails, and no giving way
+        to the window (the first chart waits for this load)."""
         self.cancel(silent=True)
-        worker = Worker(task, "dataset load", self)
+        worker = Worker(task, "dataset load", self, gives_way=not quiet)
         load = _Load(worker, origin, remember, quiet)
         worker.progressed.connect(lambda step, fraction: self._progressed(load, step, fraction))
         worker.done.connect(lambda dataset: self._done(load, "loaded", dataset))

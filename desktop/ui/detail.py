@@ -26,6 +26,7 @@ from desktop.domain.view import FactView, fact_view
 from desktop.ui.fact_list import FactList
 from desktop.ui.fonts import app_font
 from desktop.ui.palette import PAGE
+from desktop.ui.worker import window_busy
 
 #: point sizes at zoom 1.0
 SIZES = {"figure": 26, "title": 14, "statement": 11.5, "quote": 11, "body": 10, "card": 15,
@@ -228,12 +229,14 @@ class FactDetail(QScrollArea):
         self.refresh()
         self.verticalScrollBar().setValue(0)
 
+    @window_busy()
     def show_scope(self, scope: Scope | None, words: list[str] | None = None) -> None:
         """A theme, place, field or search result: its page."""
         self.fact_id, self.scope, self.words = None, scope, list(words or [])
         self.refresh()
         self.verticalScrollBar().setValue(0)
 
+    @window_busy()
     def refresh(self) -> None:
         ds = self.dataset
         fact_mode = ds is not None and self.fact_id is not None and self.fact_id in ds.facts.index

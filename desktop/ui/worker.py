@@ -2,21 +2,78 @@
 reports back through queued signals on the GUI thread — started, progressed, done, failed,
 cancelled, then finished. The function gets a ``progress(step, fraction) -> bool`` callback that
 answers False once the work is cancelled (Orange's ``ConcurrentWidgetMixin`` and Vorta's workers
-follow the same shape). Dataset loading and the search index both run on it."""
+follow the same shape). Dataset loading and the search index both run on it.
+
+A job that *gives way* (the default) pauses at its checkpoints (:mod:`desktop.base.checkpoint`,
+and each progress report) while the window's thread does work a person waits for, so that typing
+and painting do not wait for the interpreter behind it; see :class:`_Courtesy`."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from typing import Callable
+import time
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from desktop.base.checkpoint import pausing_with
 from desktop.domain.errors import DatasetError, LoadCancelled
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], bool]
+
+#: After the window's thread has done work a person waits for (a keystroke's search, a page, a
+#: chart), jobs stay paused this long more: the paint that follows has the interpreter too.
+BUSY_HOLD_S = 0.03
+#: The longest a job waits at one checkpoint: a window kept busy (typing without a pause) slows a
+#: job down but never stops it.
+MAX_PAUSE_S = 0.1
+
+
+class _Courtesy:
+    """Jobs that give way pause at their checkpoints while the window's thread is busy.
+
+    Python runs one thread at a time, and PySide6 hands the interpreter over at each call into
+    Qt: with a job computing beside it, the window's thread waits for its turn again at every
+    call back into Python (a tree row's text, a card's label). At 100k facts the many calls of a
+    keystroke's search or of a page added up to frames frozen for a second (make bench,
+    "typing"). The window marks such work with :func:`window_busy`; a job that reaches a
+    checkpoint meanwhile sleeps (holding nothing) until the work and its paint are done."""
+
+    def __init__(self) -> None:
+        self._depth = 0        # window_busy blocks running now (GUI thread)
+        self._until = 0.0      # and the hold after the last one, time.monotonic()
+
+    # ---- GUI thread
+    @contextmanager
+    def busy(self, hold: float = BUSY_HOLD_S) -> Iterator[None]:
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            self._until = max(self._until, time.monotonic() + hold)
+
+    # ---- worker thread
+    def pause(self) -> None:
+        deadline = time.monotonic() + MAX_PAUSE_S
+        while True:
+            now = time.monotonic()
+            if now >= deadline or not (self._depth or now < self._until):
+                return
+            time.sleep(min(deadline, now + 0.005 if self._depth else self._until) - now)
+
+
+_COURTESY = _Courtesy()
+
+
+def window_busy(hold: float = BUSY_HOLD_S):
+    """``with window_busy():`` (or as a method decorator) around work of the window's thread
+    that a person waits for: jobs that give way pause until it is done and ``hold`` s more."""
+    return _COURTESY.busy(hold)
 
 
 class Worker(QObject):
@@ -27,8 +84,11 @@ class Worker(QObject):
     cancelled = Signal()
     finished = Signal()          # after exactly one of done / failed / cancelled
 
-    def __init__(self, fn: Callable[[Progress], object], name: str, parent: QObject | None = None):
+    def __init__(self, fn: Callable[[Progress], object], name: str, parent: QObject | None = None,
+                 gives_way: bool = True):
+        """``gives_way``: pause at checkpoints while the window is busy (see the module)."""
         super().__init__(parent)
+        self.gives_way = gives_way
         self.setObjectName(name)
         self.name = name  # for the log, also after the owner is gone
         self.fn = fn
@@ -61,11 +121,17 @@ class Worker(QObject):
         if self._cancel.is_set():
             return False
         self._emit(self.progressed, step, float(fraction))
+        self._checkpoint()
         return not self._cancel.is_set()
+
+    def _checkpoint(self) -> None:
+        if self.gives_way and not self._cancel.is_set():
+            _COURTESY.pause()
 
     def _run(self) -> None:
         try:
-            result = self.fn(self.progress)
+            with pausing_with(self._checkpoint):
+                result = self.fn(self.progress)
         except LoadCancelled:
             self._emit(self.cancelled)
         except Exception as exc:  # reported to the owner, who says what went wrong

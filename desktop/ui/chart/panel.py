@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QToolButton, QVBo
 from desktop.domain.charts import CHART_LIMIT, INFORMATIVE, ChartSpec, chart_set
 from desktop.domain.dataset import Dataset
 from desktop.domain.scope import Scope
+from desktop.ui.worker import window_busy
 
 
 translate = QCoreApplication.translate  # pyside6-lupdate reads these calls
@@ -129,6 +130,7 @@ class ChartPanel(QWidget):
         self.tabs.setVisible(len(tabs) > 1)
         self.stack.setCurrentWidget(self.pending)
 
+    @window_busy()
     def show_scope(self, dataset: Dataset | None, scope: Scope | None, lang: str,
                    selected: str | None = None) -> None:
         self.selected = selected
@@ -166,6 +168,7 @@ class ChartPanel(QWidget):
         self.tabs.setCurrentIndex(target)
         self._show(target)
 
+    @window_busy()
     def _draw_current(self) -> None:
         self._show(self.tabs.currentIndex())
 
