@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMenu,
                                QPlainTextEdit, QProgressDialog, QPushButton, QVBoxLayout)
@@ -25,7 +25,7 @@ from desktop.domain.errors import LoadCancelled, Problem
 from desktop.domain.reader import TABLE_FILES
 from desktop.ui.fonts import app_font
 from desktop.ui.host import Host
-from desktop.ui.worker import Worker
+from desktop.ui.worker import Worker, window_busy
 
 log = logging.getLogger(__name__)
 
@@ -203,10 +203,18 @@ class DatasetLoads(QObject):
         dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.setMinimumDuration(PROGRESS_DELAY_MS)
-        dialog.setValue(0)  # starts the timer that shows it after PROGRESS_DELAY_MS
+        # shown by this panel's timer, not QProgressDialog's own: a new window is work the
+        # load must give way to (window_busy), as it would freeze typing for 0.1 s otherwise
+        dialog.setMinimumDuration(1 << 30)
+        dialog.setValue(0)
         dialog.canceled.connect(self._cancel_clicked)
+        QTimer.singleShot(PROGRESS_DELAY_MS, dialog, lambda: self._show_dialog(load))
         return dialog
+
+    @window_busy()
+    def _show_dialog(self, load: _Load) -> None:
+        if load is self.load and load.dialog is not None:
+            load.dialog.show()
 
     # ---- cancelling
     def busy(self) -> bool:
@@ -243,12 +251,14 @@ class DatasetLoads(QObject):
         dialog.deleteLater()
 
     # ---- results (GUI thread)
+    @window_busy()  # the progress dialog may be shown (a new window) and painted
     def _progressed(self, load: _Load, step: str, fraction: float) -> None:
         if load is not self.load or load.dialog is None:
             return
         load.dialog.setLabelText(_step_text(load.origin, step))
         load.dialog.setValue(max(1, min(99, int(fraction * 100))))
 
+    @window_busy()
     def _done(self, load: _Load, outcome: str, payload) -> None:
         if load is not self.load:  # cancelled or replaced by a newer request: already answered
             return
