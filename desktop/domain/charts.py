@@ -30,7 +30,7 @@ class Bar:
 @dataclass(frozen=True)
 class ChartSpec:
     key: str            # stable: "<scope stem>--<unit slug>"
-    scope: Scope
+    scope: Scope | None  # None: read back from a first-paint snapshot, drawn before the data
     lang: str
     title: str
     unit: str
@@ -41,6 +41,25 @@ class ChartSpec:
     @property
     def subtitle(self) -> str:
         return (f"单位：{self.unit}" if self.lang == "zh" else f"Unit: {self.unit}")
+
+    def as_dict(self) -> dict:
+        """What is drawn, as plain JSON data (without the scope)."""
+        return {"key": self.key, "lang": self.lang, "title": self.title, "unit": self.unit,
+                "footer": self.footer, "notes": list(self.notes),
+                "bars": [[b.fact_id, b.label, b.value, b.qualifier, b.figure, b.unit]
+                         for b in self.bars]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ChartSpec":
+        """The spec ``as_dict`` wrote; ValueError if ``data`` is not one."""
+        try:
+            bars = tuple(Bar(str(f), str(label), float(v), str(q), str(fig), str(u))
+                         for f, label, v, q, fig, u in data["bars"])
+            return cls(str(data["key"]), None, str(data["lang"]), str(data["title"]),
+                       str(data["unit"]), bars, str(data["footer"]),
+                       tuple(str(n) for n in data["notes"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"not a chart: {exc}") from None
 
 
 _UI = {

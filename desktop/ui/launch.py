@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.ui.i18n import install_translator, system_language
@@ -15,6 +16,10 @@ from desktop.ui import snapshot
 from desktop.ui.settings import open_settings
 
 log = logging.getLogger(__name__)
+
+#: After a first paint from a snapshot with a chart, the data loads once that chart is drawn, or
+#: after this long if it is not (the chart panel hidden, a canvas that fails).
+CHART_WAIT_MS = 1500
 
 
 def open_main_window(app: QApplication, lang: str | None = None, dataset_path: str | None = None,
@@ -66,7 +71,18 @@ def _from_snapshot(settings, lang: str) -> MainWindow | None:
     if found is None:
         return None
     window = MainWindow(None, settings, lang, snapshot=found)
-    window.contentPainted.connect(lambda what: what == "content" and window.waiting
-                                  and window.loads.open_bundled(quiet=True))
+
+    def load() -> None:
+        if window.waiting and not window.loads.busy():
+            window.loads.open_bundled(quiet=True)
+
+    def painted(what: str) -> None:
+        # with the snapshot's chart: pyqtgraph draws it first, then pandas and the data load (one
+        # after the other is sooner for both than side by side: each import holds the interpreter)
+        if what == "chart" or not window.charts.previewing:
+            load()
+        elif what == "content":  # a chart that cannot paint (a hidden panel) holds nothing up
+            QTimer.singleShot(CHART_WAIT_MS, window, load)
+    window.contentPainted.connect(painted)
     log.info("first paint from the snapshot; the data loads after it")
     return window

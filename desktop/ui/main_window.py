@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
 
     def select_fact(self, fact_id: str) -> bool:
         """Select a fact in the tree; a search that hides it is cleared first."""
+        self._wanted = fact_id if self.waiting else self._wanted  # shown when the data comes
         index = self.model.find_fact(fact_id)
         if not index.isValid() and self.browser.hits is not None and self.dataset is not None \
                 and fact_id in self.dataset.facts.index:

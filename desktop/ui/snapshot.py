@@ -1,7 +1,7 @@
 """The first paint without pandas: a snapshot of what the window shows at start — the tree as
-drawn, the page's texts, the title and status — taken from the window itself and painted by plain
-Qt before the dataset is loaded. pandas loads right after the first paint; pyqtgraph when the
-first chart is drawn.
+drawn, the page's texts, the title and status, what its chart draws — taken from the window
+itself and painted by plain Qt before the dataset is loaded. pyqtgraph loads right after the
+first paint and draws the snapshot's chart; pandas and the data load after that.
 
 A snapshot is trusted only when everything that decides the first screen matches: the format,
 the app's version, the bundled data's fingerprint (sha256 of every file), the language, the
@@ -26,11 +26,12 @@ from desktop.base.fingerprint import folder_fingerprint
 from desktop.base.paths import data_path, resource_path
 from desktop.base.safe_write import write_bytes
 from desktop.base.userdirs import cache_dir
+from desktop.domain.charts import ChartSpec
 from desktop.ui.tree_model import FACT_ID_ROLE, GROUP_KEY_ROLE
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2  # 2: the charts' specs, drawn before the data
 CACHE_NAME = "first-paint.json"
 _fingerprint: dict[str, str] = {}
 
@@ -98,7 +99,10 @@ def take(window, state: StartState) -> dict:
         "current": _path(window.tree.currentIndex()),
         "page": window.detail.capture(),
         "charts": {"shown": window.charts.isVisible(),
-                   "tabs": [window.charts.tabs.tabText(i) for i in range(window.charts.tabs.count())]},
+                   "tabs": [window.charts.tabs.tabText(i) for i in range(window.charts.tabs.count())],
+                   "current": window.charts.tabs.currentIndex(),
+                   "selected": window.charts.selected or "",
+                   "specs": [spec.as_dict() for spec in window.charts.specs]},
     }
 
 
@@ -131,8 +135,15 @@ def read(path: Path, state: StartState) -> dict | None:
     if snapshot.get("fingerprint") != bundled_fingerprint():
         log.info("first-paint snapshot %s was made from other data", path)
         return None
-    if not isinstance(snapshot.get("tree"), list) or not isinstance(snapshot.get("page"), dict):
-        log.warning("first-paint snapshot %s is incomplete; starting the ordinary way", path)
+    try:
+        if not isinstance(snapshot.get("tree"), list) or not isinstance(snapshot.get("page"), dict):
+            raise ValueError("no tree or page")
+        charts = snapshot.get("charts", {})
+        snapshot["chart_specs"] = [ChartSpec.from_dict(d) for d in charts.get("specs", [])] \
+            if charts.get("shown") else []
+    except (ValueError, TypeError, AttributeError) as exc:
+        log.warning("first-paint snapshot %s is incomplete (%s); starting the ordinary way",
+                    path, exc)
         return None
     return snapshot
 
@@ -151,7 +162,8 @@ def paint(window, snapshot: dict) -> None:
     window.browser.show_preview(snapshot["tree"], snapshot.get("current", []))
     window.detail.show_preview(snapshot["page"])
     charts = snapshot.get("charts", {})
-    window.charts.show_preview(charts.get("tabs", []))
+    window.charts.show_preview(charts.get("tabs", []), snapshot.get("chart_specs", []),
+                               charts.get("current", 0), charts.get("selected") or None)
     window.charts.setVisible(bool(charts.get("shown")))
     window.setWindowTitle(snapshot.get("title", window.windowTitle()))
     window.status_label.setText(snapshot.get("status", ""))

@@ -31,6 +31,7 @@ class ChartPanel(QWidget):
         self.specs: list[ChartSpec] = []
         self.too_many: list[tuple[str, int]] = []   # units left out: more figures than a chart reads
         self.selected: str | None = None
+        self.previewing = False  # the specs are a first-paint snapshot's, the data on its way
         self._canvas = None
         self._later = False      # the next scope's chart is drawn on the next turn of the loop
         self.tabs = QTabBar()
@@ -123,17 +124,24 @@ class ChartPanel(QWidget):
         return self._canvas
 
     # ---- feeding
-    def show_preview(self, tabs: list[str]) -> None:
-        """The tabs of the first paint; the canvas comes with the data."""
+    def show_preview(self, tabs: list[str], specs: list[ChartSpec] = (), current: int = 0,
+                     selected: str | None = None) -> None:
+        """The tabs of the first paint, and the charts it draws (desktop.ui.snapshot): drawn as
+        soon as the canvas is made, before the data, which replaces them with the same charts."""
+        self.specs, self.selected, self.previewing = list(specs), selected, bool(specs)
+        self.tabs.blockSignals(True)
         for text in tabs:
             self.tabs.addTab(text)
+        if 0 <= current < self.tabs.count():
+            self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
         self.tabs.setVisible(len(tabs) > 1)
         self.stack.setCurrentWidget(self.pending)
 
     @window_busy()
     def show_scope(self, dataset: Dataset | None, scope: Scope | None, lang: str,
                    selected: str | None = None) -> None:
-        self.selected = selected
+        self.selected, self.previewing = selected, False
         later, self._later = self._later, False
         # a chart where it informs: two figures or more in a unit (one figure reads as its card)
         # and no chart of more bars than a reader can take in (a search of a large dataset)
