@@ -93,14 +93,13 @@ class _Column:
                 for c in self.cells[lo:hi]]
 
 
-def _columns(dataset: Dataset) -> Iterator[_Column]:
-    """The searched columns, each made when it is asked for (one at a time in memory)."""
+def _columns(dataset: Dataset) -> list[_Column]:
     facts = dataset.facts
-    for c in SEARCH_COLUMNS:
-        yield _Column(facts[c].to_numpy(dtype=object))
+    columns = [_Column(facts[c].to_numpy(dtype=object)) for c in SEARCH_COLUMNS]
     for kind, column in (("place", "places"), ("tag", "tags")):
-        yield _Column(facts[column].to_numpy(dtype=object),
-                      lambda cell, kind=kind: _names(dataset, kind, cell))
+        columns.append(_Column(facts[column].to_numpy(dtype=object),
+                               lambda cell, kind=kind: _names(dataset, kind, cell)))
+    return columns
 
 
 def fact_texts(dataset: Dataset) -> Iterator[str]:
