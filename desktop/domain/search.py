@@ -196,7 +196,7 @@ class SearchIndex:
             batches.append(((keys & 0xFFFFFFFF).astype(np.int32),
                             np.bincount(keys >> 32, minlength=hi - lo)))
         del columns
-        checkpoint()
+        check()
         vocabulary = np.empty(len(numbers), dtype=object)
         vocabulary[:] = list(numbers)  # insertion order is number order
         del numbers
@@ -204,7 +204,7 @@ class SearchIndex:
         # 2. shared words (in two or more facts) and each fact's own words
         facts_with = np.zeros(len(vocabulary), dtype=np.int64)
         for words, _counts in batches:
-            checkpoint()
+            check()
             facts_with += np.bincount(words, minlength=len(vocabulary))
         is_shared = facts_with >= 2
         del facts_with
@@ -243,7 +243,7 @@ class SearchIndex:
         del batches, vocabulary, renumber, is_shared
         self.own = np.empty(n, dtype=object)
         for start, (joined, firsts, lasts) in zip(range(0, n, BATCH), own_parts):
-            checkpoint()
+            check()
             self.own[start:start + len(firsts)] = [joined[a:b] for a, b in zip(firsts, lasts)]
         del own_parts
         # profile -> its shared words, flat, with the profile of each entry

@@ -251,7 +251,7 @@ class DatasetLoads(QObject):
         dialog.deleteLater()
 
     # ---- results (GUI thread)
-    @window_busy()  # the progress dialog may be shown (a new window) and painted
+    @window_busy()  # the progress dialog repaints
     def _progressed(self, load: _Load, step: str, fraction: float) -> None:
         if load is not self.load or load.dialog is None:
             return

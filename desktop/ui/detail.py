@@ -229,14 +229,13 @@ class FactDetail(QScrollArea):
         self.refresh()
         self.verticalScrollBar().setValue(0)
 
-    @window_busy()
     def show_scope(self, scope: Scope | None, words: list[str] | None = None) -> None:
         """A theme, place, field or search result: its page."""
         self.fact_id, self.scope, self.words = None, scope, list(words or [])
         self.refresh()
         self.verticalScrollBar().setValue(0)
 
-    @window_busy()
+    @window_busy()  # every page is built here
     def refresh(self) -> None:
         ds = self.dataset
         fact_mode = ds is not None and self.fact_id is not None and self.fact_id in ds.facts.index

@@ -64,7 +64,9 @@ class _Courtesy:
             now = time.monotonic()
             if now >= deadline or not (self._depth or now < self._until):
                 return
-            time.sleep(min(deadline, now + 0.005 if self._depth else self._until) - now)
+            # while the work runs its end is unknown: look again in 5 ms; after it, sleep the hold
+            wake = now + 0.005 if self._depth else self._until
+            time.sleep(min(deadline, wake) - now)
 
 
 _COURTESY = _Courtesy()
