@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from desktop.domain import reader
 from desktop.domain.errors import DatasetError, Problem
+from desktop.domain.filewords import os_reason, size_text
 from desktop.domain.reader import Progress, RawDataset
 
 
@@ -20,12 +21,12 @@ def read_archive(origin: Path, info: os.stat_result, progress: Progress) -> RawD
     try:
         if info.st_size > reader.MAX_FILE_BYTES:
             raise DatasetError([Problem(origin.name, "the file is larger than the size limit "
-                                                     f"({reader._size(reader.MAX_FILE_BYTES)}).")],
+                                                     f"({size_text(reader.MAX_FILE_BYTES)}).")],
                                str(origin))
         archive = zipfile.ZipFile(origin)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         what = "workbook" if suffix == ".xlsx" else "zip archive"
-        detail = reader._os_reason(exc) if isinstance(exc, OSError) else str(exc) or type(exc).__name__
+        detail = os_reason(exc) if isinstance(exc, OSError) else str(exc) or type(exc).__name__
         raise DatasetError([Problem(origin.name, f"cannot be opened as a {what} ({detail}).",
                                     "Save or pack it again.")], str(origin)) from None
     with archive:
@@ -68,8 +69,8 @@ class _Zip:
     def read(self, name: str) -> bytes:
         info = self.names[self.prefix + name]
         if info.file_size > reader.MAX_FILE_BYTES:
-            raise DatasetError([Problem(name, f"unpacks to {reader._size(info.file_size)}; "
-                                              f"the limit is {reader._size(reader.MAX_FILE_BYTES)}.")])
+            raise DatasetError([Problem(name, f"unpacks to {size_text(info.file_size)}; "
+                                              f"the limit is {size_text(reader.MAX_FILE_BYTES)}.")])
         chunks, total = [], 0
         try:
             with self.archive.open(info) as handle:  # read in pieces: a lying header can't blow up
@@ -77,7 +78,7 @@ class _Zip:
                     total += len(chunk)
                     if total > reader.MAX_FILE_BYTES:
                         raise DatasetError([Problem(name, "unpacks to more than the size limit "
-                                                          f"({reader._size(reader.MAX_FILE_BYTES)}).")])
+                                                          f"({size_text(reader.MAX_FILE_BYTES)}).")])
                     chunks.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
             raise DatasetError([Problem(name, f"cannot be unpacked from the archive ({exc}).",
@@ -101,14 +102,14 @@ def check_archive(archive: zipfile.ZipFile, label: str) -> list[Problem]:
         total += info.file_size
         if info.file_size > reader.MAX_FILE_BYTES:
             problems.append(Problem(label, f"the entry “{info.filename}” unpacks to "
-                                           f"{reader._size(info.file_size)}; the limit is "
-                                           f"{reader._size(reader.MAX_FILE_BYTES)}."))
+                                           f"{size_text(info.file_size)}; the limit is "
+                                           f"{size_text(reader.MAX_FILE_BYTES)}."))
         packed = max(info.compress_size, 1)
         if info.file_size > 1_000_000 and info.file_size / packed > reader.MAX_COMPRESSION_RATIO:
             problems.append(Problem(label, f"the entry “{info.filename}” unpacks to "
                                            f"{info.file_size / packed:,.0f} times its size "
                                            "(a “zip bomb”); it was not opened."))
     if total > reader.MAX_ARCHIVE_BYTES:
-        problems.append(Problem(label, f"the archive unpacks to {reader._size(total)}; the limit "
-                                       f"is {reader._size(reader.MAX_ARCHIVE_BYTES)}."))
+        problems.append(Problem(label, f"the archive unpacks to {size_text(total)}; the limit "
+                                       f"is {size_text(reader.MAX_ARCHIVE_BYTES)}."))
     return problems

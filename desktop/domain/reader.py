@@ -23,6 +23,7 @@ from desktop.base.lazy import pd
 
 from desktop.domain.encoding import _check_bytes, decode_text
 from desktop.domain.errors import DatasetError, LoadCancelled, Problem
+from desktop.domain.filewords import file_kind, os_reason, size_text
 
 TABLES = ("themes", "facts", "sources", "vocabulary")
 REQUIRED_TABLES = ("themes", "facts", "sources")
@@ -343,13 +344,13 @@ class _Folder:
         try:
             info = (self.root / name).stat()
         except (OSError, ValueError) as exc:
-            raise DatasetError([Problem(name, f"cannot be read ({_os_reason(exc)}).")]) from None
+            raise DatasetError([Problem(name, f"cannot be read ({os_reason(exc)}).")]) from None
         if not stat.S_ISREG(info.st_mode):  # a folder, a pipe, a device: never open it (it may block)
-            raise DatasetError([Problem(name, f"is not an ordinary file (it is {_kind(info.st_mode)}).",
+            raise DatasetError([Problem(name, f"is not an ordinary file (it is {file_kind(info.st_mode)}).",
                                         "Put the file itself here.")])
         if info.st_size > MAX_FILE_BYTES:
-            raise DatasetError([Problem(name, f"the file is {_size(info.st_size)}; the "
-                                              f"limit is {_size(MAX_FILE_BYTES)}.",
+            raise DatasetError([Problem(name, f"the file is {size_text(info.st_size)}; the "
+                                              f"limit is {size_text(MAX_FILE_BYTES)}.",
                                         "Split the dataset, or remove what it does not need.")])
         return info
 
@@ -361,51 +362,25 @@ class _Folder:
         try:
             return open(self.root / name, "rb")
         except (OSError, ValueError) as exc:
-            raise DatasetError([Problem(name, f"cannot be read ({_os_reason(exc)}).")]) from None
+            raise DatasetError([Problem(name, f"cannot be read ({os_reason(exc)}).")]) from None
 
     def read(self, name: str) -> bytes:
-        self._stat(name)
+        size = self._stat(name).st_size
         try:
-            with open(self.root / name, "rb") as handle:  # bounded: a file that grows can't blow up
-                data = handle.read(MAX_FILE_BYTES + 1)
+            with open(self.root / name, "rb") as handle:
+                # read(n) sets n bytes aside first: sized by the file, not by the 1 GiB limit
+                # (memory a small laptop may lack); in blocks if it grew since, to the limit
+                blocks = [handle.read(size + 1)]
+                while len(blocks[0]) > size and sum(map(len, blocks)) <= MAX_FILE_BYTES and \
+                        (block := handle.read(1 << 20)):
+                    blocks.append(block)
+                data = b"".join(blocks)
         except (OSError, ValueError) as exc:
-            raise DatasetError([Problem(name, f"cannot be read ({_os_reason(exc)}).")]) from None
+            raise DatasetError([Problem(name, f"cannot be read ({os_reason(exc)}).")]) from None
         if len(data) > MAX_FILE_BYTES:
             raise DatasetError([Problem(name, "the file is larger than the size limit "
-                                              f"({_size(MAX_FILE_BYTES)}).")])
+                                              f"({size_text(MAX_FILE_BYTES)}).")])
         return data
-
-
-def _size(count: int) -> str:
-    """A byte count as a person reads it: 512 MiB, 3.2 MiB, 900 KiB, 120 bytes."""
-    if count >= 100 * 2**20:
-        return f"{count / 2**20:,.0f} MiB"
-    if count >= 2**20:
-        return f"{count / 2**20:,.1f} MiB"
-    if count >= 10 * 2**10:
-        return f"{count / 2**10:,.0f} KiB"
-    return f"{count:,} bytes"
-
-
-def _os_reason(exc: BaseException) -> str:
-    import errno
-    reasons = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
-               errno.ELOOP: "a link that points to itself, in a loop",
-               errno.ENAMETOOLONG: "the name is too long", errno.EIO: "the disk could not be read"}
-    code = getattr(exc, "errno", None)
-    return reasons.get(code) or getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 # --------------------------------------------------------------------------- entry point
@@ -420,7 +395,7 @@ def read_raw(path: str | Path, progress: Progress = _no_progress) -> RawDataset:
         what = "the link points to nothing" if os.path.islink(origin) else "no such file or folder"
         raise DatasetError([Problem(str(origin), f"{what}.")], str(origin)) from None
     except (OSError, ValueError) as exc:
-        raise DatasetError([Problem(str(origin), f"cannot be read ({_os_reason(exc)}).")],
+        raise DatasetError([Problem(str(origin), f"cannot be read ({os_reason(exc)}).")],
                            str(origin)) from None
     if stat.S_ISREG(info.st_mode) and origin.name.lower() in TABLE_FILES:
         origin = origin.parent  # facts.csv (or another table) stands for its folder
@@ -429,7 +404,7 @@ def read_raw(path: str | Path, progress: Progress = _no_progress) -> RawDataset:
         return _read_tables(RawDataset(origin, "folder"), _Folder(origin), progress)
     suffix = origin.suffix.lower()
     if not stat.S_ISREG(info.st_mode):
-        raise DatasetError([Problem(origin.name, f"is not a dataset (it is {_kind(info.st_mode)}).",
+        raise DatasetError([Problem(origin.name, f"is not a dataset (it is {file_kind(info.st_mode)}).",
                                     "Open a dataset folder, a .zip or an .xlsx workbook.")],
                            str(origin))
     if suffix not in (".zip", ".xlsx"):
