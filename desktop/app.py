@@ -4,6 +4,7 @@ napari's ``get_qapp()`` is the model."""
 
 from __future__ import annotations
 
+import linecache
 import sys
 
 from PySide6.QtCore import Qt
@@ -19,7 +20,10 @@ from desktop.ui.fonts import app_font, register_fonts
 #: Libraries that never use PySide6 (besides the standard library): PySide6 need not read their
 #: source when they are imported (see :func:`skip_pyside_source_scan`).
 NO_PYSIDE = ("pandas", "numpy", "dateutil", "pytz", "tzdata", "six", "pptx", "lxml", "PIL",
-             "xlsxwriter", "openpyxl", "desktop.domain", "desktop.base")
+             "xlsxwriter", "openpyxl", "colorama", "desktop.domain", "desktop.base")
+#: Libraries built on PySide6: the answer is yes without reading them (pyqtgraph's 1.7 million
+#: characters of source were read, and then kept in memory by ``linecache``: 4.7 MiB).
+USES_PYSIDE = ("desktop", "pyqtgraph")
 
 
 def skip_pyside_source_scan() -> None:
@@ -41,11 +45,14 @@ def skip_pyside_source_scan() -> None:
         if name.partition(".")[0] in stdlib or \
                 any(name == lib or name.startswith(lib + ".") for lib in NO_PYSIDE):
             return False
-        if name.startswith("desktop."):
+        if any(name == lib or name.startswith(lib + ".") for lib in USES_PYSIDE):
             return True   # the app's own modules outside desktop.domain and desktop.base do
         return read(module)
     uses_pyside.skips = True
     feature._mod_uses_pyside = uses_pyside
+    # what was read before the hook (standard modules imported since PySide6) is no use kept:
+    # linecache reads a file again when a traceback needs it
+    linecache.clearcache()
 
 
 #: How long a thread waiting for the interpreter waits before it asks for it (Python's default:
