@@ -46,6 +46,8 @@ START, END = "<!-- results:start -->", "<!-- results:end -->"
 MIB = 2 ** 20
 
 SCALE_SIZES = (1_000, 10_000, 100_000, 1_000_000)
+#: Runs of the typing measurement (each a fresh process): its longest frame varies run to run.
+TYPING_RUNS = 3
 #: Facts loaded (and indexed) while typing, for the longest frozen frame.
 TYPING_SIZE = 100_000
 #: One dataset size's measurement (its own process) gives up after this long.
@@ -304,14 +306,23 @@ def bench_scale(sizes, runs: int, display: Display, log) -> dict:
     return results
 
 
-def bench_typing(n: int, display: Display, log) -> dict:
-    """Typing while a dataset of n facts loads and is indexed (the longest frozen frame)."""
+def bench_typing(n: int, display: Display, log, runs: int = TYPING_RUNS) -> dict:
+    """Typing while a dataset of n facts loads and is indexed, in ``runs`` fresh processes: the
+    worst run (the one with the longest frozen frame), with every run's longest frame beside it.
+    A frozen frame is rare and comes and goes from run to run, so one run says little."""
     folder = dataset_for(n)
-    with tempfile.TemporaryDirectory(prefix="bri-facts-bench-") as home:
-        result = _child_json(["typing", str(folder)], base_env(display, Path(home)), timeout=1800)
-    log(f"  {n:,} facts: longest frozen frame {result['stall_max_s'] * 1000:.0f} ms "
-        f"({result['stall_phase']}), {result['frames_over_100ms']} over 100 ms")
-    return result
+    results = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="bri-facts-bench-") as home:
+            result = _child_json(["typing", str(folder)], base_env(display, Path(home)),
+                                 timeout=1800)
+        results.append(result)
+        log(f"  {n:,} facts: longest frozen frame {result['stall_max_s'] * 1000:.0f} ms "
+            f"({result['stall_phase']}), {result['frames_over_100ms']} over 100 ms")
+    worst = dict(max(results, key=lambda r: r["stall_max_s"]))
+    worst["runs"] = [{"stall_max_s": r["stall_max_s"], "stall_phase": r["stall_phase"],
+                      "frames_over_100ms": r["frames_over_100ms"]} for r in results]
+    return worst
 
 
 def bench_visual(runs: int, log) -> dict:
@@ -431,8 +442,11 @@ def verdicts(res: dict) -> list[dict]:
     ty = res.get("typing")
     if ty:
         v = ty["stall_max_s"]
-        add("stall_100k_s", v, v <= 0.100, f"{v * 1000:.0f} ms ({ty['stall_phase']}); "
-            f"{ty['frames_over_100ms']} frames over 100 ms",
+        runs = ty.get("runs") or [ty]
+        per_run = ", ".join(f"{r['stall_max_s'] * 1000:.0f}" for r in runs)
+        add("stall_100k_s", v, v <= 0.100, f"{v * 1000:.0f} ms ({ty['stall_phase']}); longest "
+            f"frame of each of {len(runs)} runs: {per_run} ms; "
+            f"{sum(r['frames_over_100ms'] for r in runs)} frames over 100 ms in all",
             "" if v <= 0.100 else f"the longest stall comes while {ty['stall_phase']}")
     vi = res.get("visual")
     if vi and vi.get("app", {}).get("half") and vi.get("minimal stack", {}).get("half"):
@@ -552,7 +566,11 @@ def table(res: dict) -> str:
                   f"{ty['keys_per_second']:.0f} keys a second, until {2:.0f} s after its index is "
                   f"ready (loaded after {marks.get('loaded', float('nan')):.1f} s, indexed after "
                   f"{marks.get('indexed', float('nan')):.1f} s). A 5 ms timer measures the event "
-                  "loop: a frozen frame is a gap between its ticks.", "",
+                  "loop: a frozen frame is a gap between its ticks. "
+                  f"{len(ty.get('runs') or [ty])} runs, each in a fresh process; the table is the "
+                  "run with the longest frame, and the longest frame of every run is: "
+                  + ", ".join(f"{r['stall_max_s'] * 1000:.0f} ms ({r['stall_phase']})"
+                              for r in ty.get("runs") or [ty]) + ".", "",
                   "| phase | keys typed | longest frozen frame, ms | p95, ms |", "|---|---|---|---|"]
         for phase in ("loading", "indexing", "ready"):
             st_ = ty.get(f"stall_{phase}", {})
