@@ -724,7 +724,8 @@ def readme_block(res: dict) -> str:
     ty = res.get("typing")
     if ty:
         out += ["", f"Typing while {ty['facts']:,} facts load and are indexed: the longest frozen "
-                f"frame lasts {ty['stall_max_s'] * 1000:.0f} ms ({ty['stall_phase']})."]
+                f"frame lasts {ty['stall_max_s'] * 1000:.0f} ms ({ty['stall_phase']}; the worst of "
+                f"{len(ty.get('runs') or [ty])} runs)."]
     else:
         out += [""] + kept("Typing while")
     vi = res.get("visual")
