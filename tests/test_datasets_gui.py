@@ -350,3 +350,15 @@ def test_html_in_the_data_is_shown_literally(window, qtbot, reports, dataset_cop
     window.set_language("en")
     assert window.detail.title.text() == HTML_TITLE
     assert window.model.find_fact(FACT).data(Qt.ItemDataRole.DisplayRole).startswith(HTML_TITLE)
+
+
+@pytest.mark.parametrize("lang, said", [("zh", "已打开 "), ("en", "Opened ")])
+def test_the_status_says_how_many_facts_opened_in_the_window_language(window, qtbot, reports,
+                                                                     dataset_copy, lang, said):
+    """English had no plural form for it ("… 105 fact(s).")."""
+    window.set_language(lang)
+    open_and_wait(qtbot, window, dataset_copy)
+    message = window.statusBar().currentMessage()
+    count = len(window.dataset.facts)
+    assert message.startswith(said) and str(count) in message
+    assert "(s)" not in message and "%" not in message

@@ -437,6 +437,8 @@ def test_csv_of_the_theme_round_trips_with_chinese(window, qtbot, tmp_path, monk
     assert any("“一带一路”" in t for t in frame["text_zh"])
     values = pd.to_numeric(frame["value"].replace("", None))
     assert values.fillna(-1).tolist() == facts.loc[ids, "value"].fillna(-1).tolist()
+    said = window.statusBar().currentMessage()   # in Chinese, as the window is (it was English)
+    assert said.startswith("事实已保存到") and f"{len(ids)}条" in said
 
 
 def test_csv_of_a_search_result(window, qtbot, tmp_path, monkeypatch, no_modal):

@@ -133,7 +133,7 @@ class SheetLabels:
     quote: str = "Original words"
     source: str = "Source"
     charts: str = "Charts"
-    count: str = "%n fact(s)"
+    count: str = "Facts: %n"
 
 
 def fact_sheet_html(dataset: Dataset, fact_ids: list[str], title: str, lang: str,

@@ -129,7 +129,7 @@ def sheet_labels(count: int) -> SheetLabels:
                        quote=translate("Export", "Original words"),
                        source=translate("Export", "Source"),
                        charts=translate("Export", "Charts"),
-                       count=translate("Export", "%n fact(s)", "", count))
+                       count=translate("Export", "Facts: %n", "", count))
 
 
 
@@ -303,7 +303,7 @@ class ExportController:
         except WriteError as exc:
             self._failed(caption, exc)
             return
-        self._saved(path, translate("Export", "%n fact(s) saved to %1", "", len(scope.fact_ids)))
+        self._saved(path, translate("Export", "Facts saved to %1: %n", "", len(scope.fact_ids)))
 
     # ---- fact sheet
     def fact_sheet_dialog(self) -> None:

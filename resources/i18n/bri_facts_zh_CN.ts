@@ -197,7 +197,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/export.py" line="132"/>
-        <source>%n fact(s)</source>
+        <source>Facts: %n</source>
         <translation>%n条事实</translation>
     </message>
     <message>
@@ -219,6 +219,11 @@ Do you want to replace it?</source>
         <location filename="../../desktop/ui/export.py" line="336"/>
         <source>Fact sheet saved to %1</source>
         <translation>事实简报已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export.py" line="306"/>
+        <source>Facts saved to %1: %n</source>
+        <translation>事实已保存到 %1：%n条</translation>
     </message>
 </context>
 <context>
@@ -938,7 +943,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/datasets.py" line="282"/>
-        <source>Opened %1: %n fact(s).</source>
+        <source>Opened %1. Facts: %n.</source>
         <translation>已打开 %1：%n条事实。</translation>
     </message>
     <message>
