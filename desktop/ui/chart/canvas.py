@@ -126,7 +126,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
             axis.setPen(pg.mkPen(c["grid"], width=max(1, s)))
             axis.setTextPen(pg.mkPen(c["fg"]))
         plot.showGrid(x=False, y=False)
-        plot.vb.sigResized.connect(lambda _vb: self.fit_value_labels())
+        plot.vb.sigResized.connect(lambda _vb: (self._fit_left_axis(), self.fit_value_labels()))
         if self.interactive:
             self.scene().sigMouseClicked.connect(self._clicked)
             self.scene().sigMouseMoved.connect(self._hovered)
@@ -187,24 +187,37 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
             label.setPos(end + top * 0.015, y)
             plot.addItem(label)
             self._value_labels.append(label)
-        left = plot.getAxis("left")
-        left.setTicks([[(float(y), wrap_label(b.label, spec.lang))
-                        for b, y in zip(bars, ys)]])
         # the unit line above the plot says what the axis counts; a single bar stays a bar
-        pad = max(0.6, (3 - n) / 2 + 0.6)
+        pad = self._pad = max(0.6, (3 - n) / 2 + 0.6)
         plot.setYRange(-pad, n - 1 + pad, padding=0)
         plot.setXRange(0, self._extent[1], padding=0)
         self._fit_left_axis()
         self.fit_value_labels()
 
+    def _axis_labels(self, metrics) -> list[str]:
+        """Each bar's axis label as it fits: on two lines where a bar's row has room for them,
+        else on one line cut with "…" (in a 1280×720 window's chart panel two-line labels ran
+        into each other)."""
+        spec = self.spec
+        rows = len(spec.bars) - 1 + 2 * getattr(self, "_pad", 0.6)
+        row = self.plot.vb.height() / rows if rows > 0 else 0.0
+        if row <= 0 or row >= 2 * metrics.lineSpacing():
+            return [wrap_label(b.label, spec.lang) for b in spec.bars]
+        room = int(max(self.width() * 0.42 - 14 * self.scale, 40))
+        return [metrics.elidedText(b.label, Qt.TextElideMode.ElideRight, room) for b in spec.bars]
+
     def _fit_left_axis(self) -> None:
-        if getattr(self, "spec", None) is None:
+        if getattr(self, "spec", None) is None or not self.spec.bars:
             return
         left = self.plot.getAxis("left")
         metrics = pg.QtGui.QFontMetrics(_font(13.5 * self.scale))
-        widest = max((max(metrics.horizontalAdvance(line) for line in
-                          wrap_label(b.label, self.spec.lang).split("\n"))
-                      for b in self.spec.bars), default=40)
+        labels = self._axis_labels(metrics)
+        ticks = [[(float(y), label) for y, label in zip(range(len(labels) - 1, -1, -1), labels)]]
+        if ticks != getattr(self, "_ticks", None):
+            self._ticks = ticks
+            left.setTicks(ticks)
+        widest = max((max(metrics.horizontalAdvance(line) for line in label.split("\n"))
+                      for label in labels), default=40)
         left.setWidth(int(min(widest + 14 * self.scale, self.width() * 0.42 if self.width() > 200 else widest + 14)))
 
     def resizeEvent(self, ev):  # noqa: N802 - Qt naming
@@ -294,6 +307,10 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
 
     def value_labels(self) -> list[str]:
         return [label.textItem.toPlainText() for label in self._value_labels]
+
+    def axis_labels(self) -> list[str]:
+        """The bars' labels as the axis draws them, first bar first (lines joined by "\n")."""
+        return [label for _y, label in (getattr(self, "_ticks", None) or [[]])[0]]
 
     # ---- interaction
     def _bar_at(self, scene_pos) -> str | None:
