@@ -1,7 +1,7 @@
 """Fill the English plural forms of resources/i18n/bri_facts_en.ts (run by `make translations`).
 
-English is the source language, so only messages with a count (``%n fact(s)``) need an English
-catalogue: Qt picks "%n fact" or "%n facts" from it. The forms follow from the source text:
+English is the source language, so only messages with a count (``%Ln fact(s)``) need an English
+catalogue: Qt picks "%Ln fact" or "%Ln facts" from it. The forms follow from the source text:
 ``(s)`` and ``(es)`` are dropped for one and spelled out for many."""
 
 from __future__ import annotations

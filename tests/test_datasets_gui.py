@@ -354,11 +354,23 @@ def test_html_in_the_data_is_shown_literally(window, qtbot, reports, dataset_cop
 
 @pytest.mark.parametrize("lang, said", [("zh", "已打开 "), ("en", "Opened ")])
 def test_the_status_says_how_many_facts_opened_in_the_window_language(window, qtbot, reports,
-                                                                     dataset_copy, lang, said):
-    """English had no plural form for it ("… 105 fact(s).")."""
+                                                                     tmp_path, lang, said):
+    """English had no plural form for it ("… 105 fact(s)."), and large counts read ungrouped
+    ("100000条事实"); now 4,400 in both languages, on the status line and in the tree."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import make_dataset
+
+    folder = make_dataset.make_dataset(4400, tmp_path / "ds")  # a section of 1,000 or more
     window.set_language(lang)
-    open_and_wait(qtbot, window, dataset_copy)
+    open_and_wait(qtbot, window, folder)
     message = window.statusBar().currentMessage()
     count = len(window.dataset.facts)
-    assert message.startswith(said) and str(count) in message
+    assert count >= 4400
+    assert message.startswith(said) and f"{count:,}" in message
     assert "(s)" not in message and "%" not in message
+    model = window.tree.model()
+    tops = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert any(f"({group.total:,})" in text and group.total >= 1000
+               for group in window.model.visible_groups() for text in tops)

@@ -140,7 +140,7 @@ def test_a_search_with_too_many_figures_says_so_instead_of_charting_them(window,
     # the page lists the first of the matches and says so
     shown = len(window.detail.facts.fact_ids())
     assert shown == min(len(hits), window.detail.facts.LIMIT) < len(hits)
-    assert window.detail.list_caption.text().startswith(f"The first {shown} of {len(hits)}")
+    assert window.detail.list_caption.text().startswith(f"The first {shown} of {len(hits):,}")
     # the tree keeps every match, under its groups
     assert sum(g.total for g in window.model.visible_groups()) == len(hits)
 

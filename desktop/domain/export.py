@@ -165,7 +165,7 @@ def fact_sheet_html(dataset: Dataset, fact_ids: list[str], title: str, lang: str
         ".quote { color: #3d444d; }",
         "</style></head><body>",
         f"<h1>{e(title)}</h1>",
-        f"<p class='muted'>{e(labels.count.replace('%n', str(len(fact_ids))))}</p>",
+        f"<p class='muted'>{e(labels.count.replace('%n', f'{len(fact_ids):,}'))}</p>",
     ]
     if citations:
         parts.append(f"<p class='muted'>{e(labels.source)}{sep}{e(citations)}</p>")

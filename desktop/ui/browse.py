@@ -338,7 +338,7 @@ class BrowsePanel(QWidget):
             self.match_label.setVisible(False)
             return
         self.match_label.setVisible(True)
-        self.match_label.setText(self.tr("%n match(es)", "", self.match_count()))
+        self.match_label.setText(self.tr("%Ln match(es)", "", self.match_count()))
 
     def focus_first_match(self) -> None:
         self.show_page_now()

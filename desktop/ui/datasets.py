@@ -295,7 +295,7 @@ class DatasetLoads(QObject):
             host.settings.setValue(f"{GROUP}/last_folder", str(Path(load.remember).parent))
         if not load.quiet:
             count = len(dataset.facts)
-            host.show_status(translate("datasets", "Opened %1. Facts: %n.", "", count)
+            host.show_status(translate("datasets", "Opened %1. Facts: %Ln.", "", count)
                              .replace("%1", current_name(dataset)), 8000)
         self.finished.emit("loaded")
 

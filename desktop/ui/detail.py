@@ -261,7 +261,7 @@ class FactDetail(QScrollArea):
         self.quote.setText(view.quoted())
         places_found = occurrences(ds.source_text(view.source_id), view.quote)
         if len(places_found) > 1:
-            self.quote_caption.setText(self.tr("In the article’s words (stated %n times)", "",
+            self.quote_caption.setText(self.tr("In the article’s words (stated %Ln times)", "",
                                                len(places_found)))
         else:
             self.quote_caption.setText(self.tr("In the article’s words"))
@@ -294,21 +294,21 @@ class FactDetail(QScrollArea):
         self.crumbs.setText(" › ".join(n.title(lang) for n in path))
         count = len(scope.fact_ids)
         if scope.kind == "search":
-            self.title.setText(self.tr("%n fact(s) match “%1”", "", count).replace("%1", scope.key))
+            self.title.setText(self.tr("%Ln fact(s) match “%1”", "", count).replace("%1", scope.key))
         else:
             self.title.setText(scope.title(lang))
         self.statement.setText(scope.summary(lang))
         self.statement.setVisible(bool(scope.summary(lang)))
-        kinds = {"theme": self.tr("%n fact(s) in this theme", "", count),
+        kinds = {"theme": self.tr("%Ln fact(s) in this theme", "", count),
                  "search": ""}
-        self.meta.setText(kinds.get(scope.kind, self.tr("%n fact(s) in this group", "", count)))
+        self.meta.setText(kinds.get(scope.kind, self.tr("%Ln fact(s) in this group", "", count)))
         self.meta.setVisible(bool(self.meta.text()))
         self.hint.setVisible(scope.overview and scope.kind == "theme")
         self._fill_cards(scope.chart_facts(ds)[:MAX_CARDS])
         sections = self._sections(scope)
         shown = sum(len(views) for _heading, views in sections)
         if shown < count:
-            self.list_caption.setText(self.tr("The first %1 of %n facts: type more words to narrow "
+            self.list_caption.setText(self.tr("The first %1 of %Ln facts: type more words to narrow "
                                               "the search", "", count).replace("%1", str(shown)))
         else:
             self.list_caption.setText(self.tr("Every fact here"))

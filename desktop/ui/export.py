@@ -129,7 +129,7 @@ def sheet_labels(count: int) -> SheetLabels:
                        quote=translate("Export", "Original words"),
                        source=translate("Export", "Source"),
                        charts=translate("Export", "Charts"),
-                       count=translate("Export", "Facts: %n", "", count))
+                       count=translate("Export", "Facts: %Ln", "", count))
 
 
 
@@ -303,7 +303,7 @@ class ExportController:
         except WriteError as exc:
             self._failed(caption, exc)
             return
-        self._saved(path, translate("Export", "Facts saved to %1: %n", "", len(scope.fact_ids)))
+        self._saved(path, translate("Export", "Facts saved to %1: %Ln", "", len(scope.fact_ids)))
 
     # ---- fact sheet
     def fact_sheet_dialog(self) -> None:

@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("zh", "en")
 #: per language: the app's catalogues. English is the source language; its catalogue holds only
-#: the plural forms ("%n fact" / "%n facts"), made by packaging/english_plurals.py
+#: the plural forms ("%Ln fact" / "%Ln facts"), made by packaging/english_plurals.py
 APP_TRANSLATIONS = {"zh": ("i18n/bri_facts_zh_CN.qm",), "en": ("i18n/bri_facts_en.qm",)}
 #: Qt's own strings (message box buttons, file dialogs, tab-bar scroll buttons)
 QT_CATALOGUES = ("qtbase_zh_CN",)
@@ -27,6 +27,9 @@ def install_translator(app: QApplication, lang: str) -> bool:
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
+    # counts are written %Ln: the default locale's digits, grouped (100,000 facts, 100,000条事实)
+    # in either language, whatever the system's locale is
+    QLocale.setDefault(QLocale("zh_CN" if lang == "zh" else "en_US"))
     ok = True
     for name in APP_TRANSLATIONS.get(lang, ()):
         translator = QTranslator(app)

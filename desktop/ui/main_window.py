@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         ds = self.dataset
         self.status_label.setText(self.tr("No dataset open") if ds is None else
-                                  self.tr("%n fact(s)", "", len(ds.facts)))
+                                  self.tr("%Ln fact(s)", "", len(ds.facts)))
 
     # ------------------------------------------------------------------ dataset
     def set_dataset(self, dataset: Dataset | None) -> None:

@@ -174,7 +174,7 @@ class BrowseModel(QAbstractItemModel):
         if item.group is not None:
             group = item.group
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{group.title(self.lang)}  ({group.total})"
+                return f"{group.title(self.lang)}  ({group.total:,})"
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 unit = "条事实" if self.lang == "zh" else "facts"
                 return f"{group.title(self.lang)} — {group.total} {unit}"

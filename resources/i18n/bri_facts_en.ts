@@ -4,44 +4,44 @@
     <name>BrowsePanel</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/browse.py" line="338" />
-        <source>%n match(es)</source>
-        <translation><numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
+        <source>%Ln match(es)</source>
+        <translation><numerusform>%Ln match</numerusform><numerusform>%Ln matches</numerusform></translation>
     </message>
 </context>
 <context>
     <name>FactDetail</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/detail.py" line="262" />
-        <source>In the article’s words (stated %n times)</source>
-        <translation><numerusform>In the article’s words (stated %n times)</numerusform><numerusform>In the article’s words (stated %n times)</numerusform></translation>
+        <source>In the article’s words (stated %Ln times)</source>
+        <translation><numerusform>In the article’s words (stated %Ln times)</numerusform><numerusform>In the article’s words (stated %Ln times)</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/detail.py" line="295" />
-        <source>%n fact(s) match “%1”</source>
-        <translation><numerusform>%n fact match “%1”</numerusform><numerusform>%n facts match “%1”</numerusform></translation>
+        <source>%Ln fact(s) match “%1”</source>
+        <translation><numerusform>%Ln fact match “%1”</numerusform><numerusform>%Ln facts match “%1”</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/detail.py" line="300" />
-        <source>%n fact(s) in this theme</source>
-        <translation><numerusform>%n fact in this theme</numerusform><numerusform>%n facts in this theme</numerusform></translation>
+        <source>%Ln fact(s) in this theme</source>
+        <translation><numerusform>%Ln fact in this theme</numerusform><numerusform>%Ln facts in this theme</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/detail.py" line="302" />
-        <source>%n fact(s) in this group</source>
-        <translation><numerusform>%n fact in this group</numerusform><numerusform>%n facts in this group</numerusform></translation>
+        <source>%Ln fact(s) in this group</source>
+        <translation><numerusform>%Ln fact in this group</numerusform><numerusform>%Ln facts in this group</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/detail.py" line="309" />
-        <source>The first %1 of %n facts: type more words to narrow the search</source>
-        <translation><numerusform>The first %1 of %n facts: type more words to narrow the search</numerusform><numerusform>The first %1 of %n facts: type more words to narrow the search</numerusform></translation>
+        <source>The first %1 of %Ln facts: type more words to narrow the search</source>
+        <translation><numerusform>The first %1 of %Ln facts: type more words to narrow the search</numerusform><numerusform>The first %1 of %Ln facts: type more words to narrow the search</numerusform></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/main_window.py" line="229" />
-        <source>%n fact(s)</source>
-        <translation><numerusform>%n fact</numerusform><numerusform>%n facts</numerusform></translation>
+        <source>%Ln fact(s)</source>
+        <translation><numerusform>%Ln fact</numerusform><numerusform>%Ln facts</numerusform></translation>
     </message>
 </context>
 </TS>

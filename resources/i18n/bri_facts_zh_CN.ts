@@ -56,9 +56,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/browse.py" line="338"/>
-        <source>%n match(es)</source>
+        <source>%Ln match(es)</source>
         <translation>
-            <numerusform>%n条匹配</numerusform>
+            <numerusform>%Ln条匹配</numerusform>
         </translation>
     </message>
 </context>
@@ -197,8 +197,8 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/export.py" line="132"/>
-        <source>Facts: %n</source>
-        <translation>%n条事实</translation>
+        <source>Facts: %Ln</source>
+        <translation>%Ln条事实</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export.py" line="313"/>
@@ -222,8 +222,8 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/export.py" line="306"/>
-        <source>Facts saved to %1: %n</source>
-        <translation>事实已保存到 %1：%n条</translation>
+        <source>Facts saved to %1: %Ln</source>
+        <translation>事实已保存到 %1：%Ln条</translation>
     </message>
 </context>
 <context>
@@ -466,9 +466,9 @@ Do you want to replace it?</source>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/detail.py" line="262"/>
-        <source>In the article’s words (stated %n times)</source>
+        <source>In the article’s words (stated %Ln times)</source>
         <translation>
-            <numerusform>原文表述（文中出现%n次）</numerusform>
+            <numerusform>原文表述（文中出现%Ln次）</numerusform>
         </translation>
     </message>
     <message>
@@ -488,30 +488,30 @@ Do you want to replace it?</source>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/detail.py" line="295"/>
-        <source>%n fact(s) match “%1”</source>
+        <source>%Ln fact(s) match “%1”</source>
         <translation>
-            <numerusform>%n条事实与“%1”匹配</numerusform>
+            <numerusform>%Ln条事实与“%1”匹配</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/detail.py" line="302"/>
-        <source>%n fact(s) in this group</source>
+        <source>%Ln fact(s) in this group</source>
         <translation>
-            <numerusform>本组共%n条事实</numerusform>
+            <numerusform>本组共%Ln条事实</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/detail.py" line="309"/>
-        <source>The first %1 of %n facts: type more words to narrow the search</source>
+        <source>The first %1 of %Ln facts: type more words to narrow the search</source>
         <translation>
-            <numerusform>共%n条事实，此处列出前%1条：输入更多字词以缩小搜索范围</numerusform>
+            <numerusform>共%Ln条事实，此处列出前%1条：输入更多字词以缩小搜索范围</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/detail.py" line="300"/>
-        <source>%n fact(s) in this theme</source>
+        <source>%Ln fact(s) in this theme</source>
         <translation>
-            <numerusform>本主题共%n条事实</numerusform>
+            <numerusform>本主题共%Ln条事实</numerusform>
         </translation>
     </message>
 </context>
@@ -602,9 +602,9 @@ Do you want to replace it?</source>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/main_window.py" line="229"/>
-        <source>%n fact(s)</source>
+        <source>%Ln fact(s)</source>
         <translation>
-            <numerusform>%n条事实</numerusform>
+            <numerusform>%Ln条事实</numerusform>
         </translation>
     </message>
     <message>
@@ -943,8 +943,8 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/datasets.py" line="282"/>
-        <source>Opened %1. Facts: %n.</source>
-        <translation>已打开 %1：%n条事实。</translation>
+        <source>Opened %1. Facts: %Ln.</source>
+        <translation>已打开 %1：%Ln条事实。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/datasets.py" line="289"/>
