@@ -14,6 +14,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QTreeView, QVBoxLayout, QWidget)
 
+from desktop.base.memory import give_back
 from desktop.domain.dataset import Dataset
 from desktop.domain.grouping import facts_in_order
 from desktop.domain.scope import Scope, group_scope, overview_scope, search_scope
@@ -36,6 +37,14 @@ PAGE_DELAY_MS = 200
 # A dataset this small has its index built on the spot if a query comes before the background
 # build is done (a few ms); a larger one shows "Preparing the search…" until the index is ready.
 BUILD_NOW_LIMIT = 20_000
+
+
+def _indexed(dataset: Dataset, progress) -> SearchIndex:
+    """The search index of a newly opened dataset, built on a worker; the memory the previous
+    dataset and the build's own word tables freed goes back to the system after it."""
+    index = SearchIndex(dataset, progress)
+    give_back()
+    return index
 
 
 class BrowsePanel(QWidget):
@@ -235,7 +244,7 @@ class BrowsePanel(QWidget):
         """Build the search index in the background, so that the first keystroke in a large
         dataset does not wait for it (100k facts: about 1 s)."""
         # the worker's progress lets a newer dataset cancel this build between its steps
-        worker = Worker(lambda progress: SearchIndex(dataset, progress), "search index", self)
+        worker = Worker(lambda progress: _indexed(dataset, progress), "search index", self)
         worker.done.connect(lambda index: self._index_ready(dataset, index))
         worker.failed.connect(lambda exc: self._index_failed(dataset, exc))
         worker.finished.connect(worker.deleteLater)
