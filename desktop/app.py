@@ -26,6 +26,11 @@ NO_PYSIDE = ("pandas", "numpy", "dateutil", "pytz", "tzdata", "six", "pptx", "lx
 USES_PYSIDE = ("desktop", "pyqtgraph")
 
 
+def _within(name: str, packages: tuple[str, ...]) -> bool:
+    """Whether module ``name`` is one of ``packages`` or inside one of them."""
+    return any(name == p or name.startswith(p + ".") for p in packages)
+
+
 def skip_pyside_source_scan() -> None:
     """PySide6 reads the source of every module imported after it, to find out whether it asks
     for a ``from __feature__ import`` (snake_case, true_property: this app uses neither). The
@@ -42,11 +47,10 @@ def skip_pyside_source_scan() -> None:
 
     def uses_pyside(module) -> bool:
         name = getattr(module, "__name__", "") or ""
-        if name.partition(".")[0] in stdlib or \
-                any(name == lib or name.startswith(lib + ".") for lib in NO_PYSIDE):
+        if name.partition(".")[0] in stdlib or _within(name, NO_PYSIDE):
             return False
-        if any(name == lib or name.startswith(lib + ".") for lib in USES_PYSIDE):
-            return True   # the app's own modules outside desktop.domain and desktop.base do
+        if _within(name, USES_PYSIDE):
+            return True   # pyqtgraph, and the app's own modules outside domain and base
         return read(module)
     uses_pyside.skips = True
     feature._mod_uses_pyside = uses_pyside

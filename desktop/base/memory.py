@@ -23,10 +23,10 @@ def _malloc_trim():
         import ctypes.util
 
         name = ctypes.util.find_library("c")
-        trim = ctypes.CDLL(name).malloc_trim if name else None
+        if not name:
+            return None
+        trim = ctypes.CDLL(name).malloc_trim
     except (ImportError, OSError, AttributeError):  # no ctypes, or a C library without it
-        return None
-    if trim is None:
         return None
     trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
     return trim

@@ -371,9 +371,10 @@ class _Folder:
                 # read(n) sets n bytes aside first: sized by the file, not by the 1 GiB limit
                 # (memory a small laptop may lack); in blocks if it grew since, to the limit
                 blocks = [handle.read(size + 1)]
-                while len(blocks[0]) > size and sum(map(len, blocks)) <= MAX_FILE_BYTES and \
-                        (block := handle.read(1 << 20)):
+                total = len(blocks[0])
+                while size < total <= MAX_FILE_BYTES and (block := handle.read(1 << 20)):
                     blocks.append(block)
+                    total += len(block)
                 data = b"".join(blocks)
         except (OSError, ValueError) as exc:
             raise DatasetError([Problem(name, f"cannot be read ({os_reason(exc)}).")]) from None

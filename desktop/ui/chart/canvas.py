@@ -96,6 +96,8 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         self._parts: dict[str, tuple] = {}
         self._value_labels: list[pg.TextItem] = []
         self._extent = (0.0, 1.0)
+        self._pad = 0.6      # the plot's margin above the first bar and below the last, in bars
+        self._ticks = None   # the left axis's ticks as last set: [[(y, label), …]]
         self.setAccessibleName("chart")
         self._build()
 
@@ -199,7 +201,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         else on one line cut with "…" (in a 1280×720 window's chart panel two-line labels ran
         into each other)."""
         spec = self.spec
-        rows = len(spec.bars) - 1 + 2 * getattr(self, "_pad", 0.6)
+        rows = len(spec.bars) - 1 + 2 * self._pad
         row = self.plot.vb.height() / rows if rows > 0 else 0.0
         if row <= 0 or row >= 2 * metrics.lineSpacing():
             return [wrap_label(b.label, spec.lang) for b in spec.bars]
@@ -207,22 +209,18 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         return [metrics.elidedText(b.label, Qt.TextElideMode.ElideRight, room) for b in spec.bars]
 
     def _fit_left_axis(self) -> None:
-        if getattr(self, "spec", None) is None or not self.spec.bars:
+        if self.spec is None or not self.spec.bars:
             return
         left = self.plot.getAxis("left")
         metrics = pg.QtGui.QFontMetrics(_font(13.5 * self.scale))
         labels = self._axis_labels(metrics)
         ticks = [[(float(y), label) for y, label in zip(range(len(labels) - 1, -1, -1), labels)]]
-        if ticks != getattr(self, "_ticks", None):
+        if ticks != self._ticks:
             self._ticks = ticks
             left.setTicks(ticks)
         widest = max((max(metrics.horizontalAdvance(line) for line in label.split("\n"))
                       for label in labels), default=40)
         left.setWidth(int(min(widest + 14 * self.scale, self.width() * 0.42 if self.width() > 200 else widest + 14)))
-
-    def resizeEvent(self, ev):  # noqa: N802 - Qt naming
-        super().resizeEvent(ev)
-        self._fit_left_axis()
 
     def fit_value_labels(self) -> None:
         """Make room right of the bars so the figure at the end of every bar shows whole.
@@ -310,7 +308,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
 
     def axis_labels(self) -> list[str]:
         """The bars' labels as the axis draws them, first bar first (lines joined by "\n")."""
-        return [label for _y, label in (getattr(self, "_ticks", None) or [[]])[0]]
+        return [label for _y, label in (self._ticks or [[]])[0]]
 
     # ---- interaction
     def _bar_at(self, scene_pos) -> str | None:
