@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient
 from PySide6.QtWidgets import QToolTip
 
+from desktop.ui.chart.pglib import pg
 from desktop.ui.fonts import app_font
 from desktop.domain.charts import ChartSpec, nice_step
 from desktop.domain.formatting import format_figure, format_number_en, format_number_zh

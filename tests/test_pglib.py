@@ -1,0 +1,53 @@
+"""pyqtgraph imported through desktop.ui.chart.pglib: it no longer makes every Qt class at import
+(PySide6 makes a class when it is first asked for; pyqtgraph's copies of Qt's modules used to ask
+for all of them), and every name still reads the same through pyqtgraph's copies; a chart draws
+and exports as before. In a fresh process: this one may have imported pyqtgraph already."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+PROBE = """
+import json, sys, types
+import PySide6
+from PySide6 import QtCore, QtGui, QtWidgets
+from desktop.app import create_app
+app = create_app(["probe"], error_hook=False)
+made_before = {m.__name__: len(vars(m)) for m in (QtCore, QtGui, QtWidgets)}
+from desktop.ui.chart.pglib import pg
+made_after = {m.__name__: len(vars(m)) for m in (QtCore, QtGui, QtWidgets)}
+listed = {m.__name__: len(dir(m)) for m in (QtCore, QtGui, QtWidgets)}
+same = all(getattr(pg.Qt.QtWidgets, n) is getattr(QtWidgets, n)
+           for n in ("QGraphicsTextItem", "QCalendarWidget", "QSizePolicy"))
+same = same and pg.QtGui.QFontMetrics is QtGui.QFontMetrics and pg.QtCore.Qt is QtCore.Qt
+from PySide6.QtWidgets import QDial  # the usual import still works, names listed as before
+restored = all(type(getattr(PySide6, n)) is types.ModuleType for n in ("QtCore", "QtGui", "QtWidgets"))
+copy_lists = "QCalendarWidget" in dir(pg.Qt.QtWidgets)
+from desktop.domain.bundled import load_bundled
+from desktop.domain.export import all_chart_specs
+from desktop.ui.chart.render import render_chart_png
+spec = max(all_chart_specs(load_bundled(), "en"), key=lambda s: len(s.bars))
+png = render_chart_png(spec, 800, 450)
+print(json.dumps({"before": made_before, "after": made_after, "listed": listed, "same": same,
+                  "restored": restored, "copy_lists": copy_lists, "png": len(png),
+                  "magic": png[:8].hex()}))
+"""
+
+
+def test_pyqtgraph_imports_without_making_every_qt_class_and_reads_the_same():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
+    out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True,
+                         timeout=120, cwd=REPO)
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    for module, listed in result["listed"].items():
+        # pyqtgraph made only what it uses: far from every name PySide6 lists
+        assert result["after"][module] < listed / 2, (module, result["after"][module], listed)
+    assert result["same"] and result["restored"] and result["copy_lists"]
+    assert result["magic"] == "89504e470d0a1a0a" and result["png"] > 10_000  # a real PNG
