@@ -4,7 +4,6 @@ place, so an interrupted or failed write never leaves a half-written file under 
 from __future__ import annotations
 
 import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -38,6 +37,7 @@ def atomic_path(path: str | Path, overwrite: bool = True) -> Iterator[Path]:
         raise WriteError(f"{target} already exists.")
     folder = target.parent
     try:
+        import tempfile  # on the first write, not at start-up (it imports shutil and random)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
         os.close(fd)
     except OSError as exc:

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.domain.scope import overview_scope
 from desktop.ui.host import Host
 from desktop.ui.present.kiosk import KIOSK_CYCLE_SECONDS, KIOSK_IDLE_MINUTES, Kiosk
-from desktop.ui.present.view import SETTINGS_GROUP, PresentationView
+from desktop.ui.present import SETTINGS_GROUP
+
+if TYPE_CHECKING:  # the view is made (and its module imported) on first F5, after start-up
+    from desktop.ui.present.view import PresentationView
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +56,7 @@ class Presenter(QObject):
 
     def _view(self) -> PresentationView:
         if self.view is None:
+            from desktop.ui.present.view import PresentationView
             self.view = PresentationView(self.host)
             self.view.closed.connect(self._closed)
         return self.view

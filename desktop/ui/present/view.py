@@ -28,11 +28,10 @@ from desktop.ui.fonts import app_font
 from desktop.ui.host import Host
 from desktop.ui.palette import BLANK, PROJECTOR
 from desktop.ui.platform import running_offscreen
-from desktop.ui.present import layout
+from desktop.ui.present import SETTINGS_GROUP, layout
 
 log = logging.getLogger(__name__)
 
-SETTINGS_GROUP = "Present"
 CURSOR_HIDE_MS = 2000
 
 THEMES = PROJECTOR
