@@ -167,3 +167,30 @@ def test_pyside_does_not_read_the_source_of_libraries_that_never_use_it(qapp, mo
     assert read == []
     uses_pyside(types.ModuleType("somebody.elses"))    # read as PySide6 reads it
     assert read == ["somebody.elses"]
+
+
+def test_the_first_paint_leaves_what_it_does_not_show_for_after(tmp_path):
+    """Before the first paint, the window makes neither the search box's clear button (Qt loads
+    an icon engine for it) nor PySide6's QStyle class (its enums take ~12 ms; the fact list
+    asks for it when a row paints, and at this size the list is below the fold); right after
+    it, the clear button is there for typing."""
+    code = ("import sys\n"
+            "from PySide6 import QtWidgets\n"
+            "from desktop.app import create_app\n"
+            "from desktop.ui.launch import open_main_window\n"
+            "app = create_app(['t'], error_hook=False)\n"
+            "w = open_main_window(app, lang='en', fast=True)\n"
+            "seen = []\n"
+            "def painted(what):\n"
+            "    seen.append((what, 'QStyle' in vars(QtWidgets), w.search.isClearButtonEnabled()))\n"
+            "    if what == 'chart': app.quit()\n"
+            "w.contentPainted.connect(painted)\n"
+            "app.exec()\n"
+            "print(seen)\n")
+    import os
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRI_FACTS_HOME=str(tmp_path))
+    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
+                         text=True, timeout=120)
+    # the clear button comes on the turn after "content" (the chart comes after both)
+    assert run.stdout.strip().splitlines()[-1] == \
+        "[('content', False, False), ('chart', False, True)]", run.stdout + run.stderr

@@ -19,6 +19,7 @@ from desktop.domain.dataset import Dataset
 from desktop.domain.grouping import facts_in_order
 from desktop.domain.scope import Scope, group_scope, overview_scope, search_scope
 from desktop.domain.search import SearchIndex
+from desktop.ui.paint import FirstPaint
 from desktop.ui.tree_model import FACT_ID_ROLE, GROUP_KEY_ROLE, BrowseModel
 from desktop.ui.worker import Worker, window_busy
 
@@ -88,7 +89,7 @@ class BrowsePanel(QWidget):
             lambda b: self.groupingRequested.emit(b.property("grouping")))
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
+        FirstPaint(self.tree.viewport(), lambda: True, self.add_clear_button)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self.focus_first_match)
         self.search.installEventFilter(self)
@@ -348,6 +349,11 @@ class BrowsePanel(QWidget):
             return
         self.match_label.setVisible(True)
         self.match_label.setText(self.tr("%Ln match(es)", "", self.match_count()))
+
+    def add_clear_button(self) -> None:
+        """The search box's clear button (×), added after the tree's first paint: Qt loads the
+        icon engine for it (~12 ms), and it shows only when something has been typed."""
+        self.search.setClearButtonEnabled(True)
 
     def focus_first_match(self) -> None:
         self.show_page_now()

@@ -12,8 +12,8 @@ import re
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
-from PySide6.QtWidgets import (QAbstractItemView, QListView, QSizePolicy, QStyle,
-                               QStyledItemDelegate, QStyleOptionViewItem)
+from PySide6.QtWidgets import (QAbstractItemView, QListView, QSizePolicy, QStyledItemDelegate,
+                               QStyleOptionViewItem)
 
 from desktop.domain.view import FactView
 from desktop.ui.fonts import app_font
@@ -117,6 +117,10 @@ class _Delegate(QStyledItemDelegate):
         return QSize(width, height)
 
     def paint(self, painter, option, index) -> None:
+        # QStyle is imported where a row is first painted: PySide6 makes the class with its ~15
+        # enums (about 12 ms) when it is first asked for, and the list is often below the fold
+        # of the first screen
+        from PySide6.QtWidgets import QStyle
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
