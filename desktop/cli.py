@@ -99,8 +99,8 @@ def cmd_validate(args) -> int:
 
 
 def cmd_gui(args) -> int:
-    from desktop.base.logsetup import setup_logging
-    setup_logging()
+    from desktop.base.logsetup import rotate_log, setup_logging
+    setup_logging(rotate=False)  # rotating from the first paint on (see logsetup)
     from desktop.app import create_app
     app = create_app(sys.argv[:1], err_windows=not args.no_err_windows)
     from desktop.ui.launch import open_main_window
@@ -112,6 +112,7 @@ def cmd_gui(args) -> int:
     from desktop.ui.platform import close_splash, splash_showing
     if splash_showing():  # the single-file build's splash stays until the content is painted
         window.contentPainted.connect(lambda what: what == "content" and close_splash())
+    window.contentPainted.connect(lambda what: what == "content" and rotate_log())
     import os
     if os.environ.get("BRI_FACTS_BENCH"):  # start-up timing for benchmarks/run.py only
         from desktop.ui.bench import report_paints

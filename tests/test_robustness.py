@@ -86,6 +86,61 @@ def test_qt_warnings_go_to_the_log(qapp, log_file):
     assert "a warning from Qt for the log" in log_file.read_text(encoding="utf-8")
 
 
+
+def test_the_window_start_logs_to_the_file_then_rotates_it(tmp_path):
+    """The GUI start opens the log with a plain handler (no logging.handlers before the first
+    paint) and hands it to the rotating one once the window has painted: the start-up's records
+    and the later ones are in the same file, once each, and the file then rotates at 1 MB."""
+    home = tmp_path / "log-home"
+    code = ("import logging, sys\n"
+            "from PySide6.QtCore import QTimer\n"
+            "from desktop import cli\n"
+            "from desktop.ui import launch\n"
+            "opened = launch.open_main_window\n"
+            "def watched(*a, **k):\n"
+            "    w = opened(*a, **k)\n"
+            "    print('at start', 'logging.handlers' in sys.modules)\n"
+            "    def painted(what):\n"
+            "        if what == 'content':\n"
+            "            QTimer.singleShot(0, lambda: (logging.getLogger('probe').info('after the paint'),\n"
+            "                print('after', [type(h).__name__ for h in logging.getLogger().handlers]),\n"
+            "                w.close()))\n"
+            "    w.contentPainted.connect(painted)\n"
+            "    return w\n"
+            "launch.open_main_window = watched\n"
+            "sys.argv = ['bri-facts', '--lang', 'en', '--no-err-windows']\n"
+            "sys.exit(cli.main())\n")
+    env = dict(os.environ, BRI_FACTS_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "at start False" in run.stdout
+    assert "after ['StreamHandler', 'RotatingFileHandler']" in run.stdout
+    text = (home / "logs" / "bri-facts.log").read_text(encoding="utf-8")
+    assert text.count("first paint from the snapshot") == 1   # logged before the paint
+    assert text.count("after the paint") == 1
+
+
+def test_rotate_log_keeps_the_file_and_its_records(user_home):
+    from desktop.base.logsetup import rotate_log, setup_logging
+    path = setup_logging(force=True, rotate=False)
+    log = logging.getLogger("probe")
+    try:
+        log.info("before rotation")
+        rotate_log()
+        rotate_log()  # once is enough; a second call changes nothing
+        log.info("after rotation")
+        kinds = [type(h).__name__ for h in logging.getLogger().handlers
+                 if h in logging.getLogger()._bri_handlers]
+        assert kinds == ["StreamHandler", "RotatingFileHandler"]
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        assert text.count("before rotation") == 1 and text.count("after rotation") == 1
+    finally:
+        setup_logging(force=True)
+
 def test_native_crashes_are_written_to_the_log(tmp_path):
     home = tmp_path / "crash-home"
     code = ("from desktop.base.logsetup import setup_logging; setup_logging(); "
