@@ -29,6 +29,8 @@ same = same and pg.QtGui.QFontMetrics is QtGui.QFontMetrics and pg.QtCore.Qt is 
 from PySide6.QtWidgets import QDial  # the usual import still works, names listed as before
 restored = all(type(getattr(PySide6, n)) is types.ModuleType for n in ("QtCore", "QtGui", "QtWidgets"))
 copy_lists = "QCalendarWidget" in dir(pg.Qt.QtWidgets)
+import inspect  # tracebacks and tools still read pyqtgraph.Qt's source through its loader
+copy_lists = copy_lists and "def _copy_attrs" in inspect.getsource(pg.Qt)
 from desktop.domain.bundled import load_bundled
 from desktop.domain.export import all_chart_specs
 from desktop.ui.chart.render import render_chart_png
