@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
 ARTICLE = DATA / "sources" / "article.txt"
+
+
+def run_fresh(code: str, home: Path | None = None) -> subprocess.CompletedProcess:
+    """``code`` run by a new Python at the repository root, offscreen: for what only a fresh
+    process shows (what is imported or made before the first paint, a whole start-up).
+    ``home``: its BRI_FACTS_HOME."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
+    if home is not None:
+        env["BRI_FACTS_HOME"] = str(home)
+    return subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)
 
 
 @pytest.fixture(autouse=True)

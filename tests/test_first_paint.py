@@ -4,15 +4,13 @@ a stale or broken snapshot; a click before the data comes is kept."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 from PySide6.QtCore import QModelIndex
 
 from desktop.ui import snapshot
 from desktop.ui.launch import open_main_window
-from tests.conftest import REPO
+from tests.conftest import run_fresh
 
 
 def _tree(model, parent=QModelIndex()):
@@ -132,10 +130,7 @@ def test_the_first_paint_and_the_first_chart_do_not_wait_for_pandas(tmp_path):
             "w.charts.drawn.connect(drawn)\n"
             "app.exec()\n"
             "print(seen, bars[0] == bars[-1] and len(bars[0][0]) >= 2, len(bars))\n")
-    import os
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRI_FACTS_HOME=str(tmp_path))
-    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
-                         text=True, timeout=120)
+    run = run_fresh(code, tmp_path)
     assert run.stdout.strip().splitlines()[-1] == \
         "[('content', False), ('chart', False)] True 2", run.stderr
 
@@ -187,10 +182,7 @@ def test_the_first_paint_leaves_what_it_does_not_show_for_after(tmp_path):
             "w.contentPainted.connect(painted)\n"
             "app.exec()\n"
             "print(seen)\n")
-    import os
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRI_FACTS_HOME=str(tmp_path))
-    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
-                         text=True, timeout=120)
+    run = run_fresh(code, tmp_path)
     # the clear button comes on the turn after "content" (the chart comes after both)
     assert run.stdout.strip().splitlines()[-1] == \
         "[('content', False, False), ('chart', False, True)]", run.stdout + run.stderr

@@ -6,12 +6,8 @@ and exports as before. In a fresh process: this one may have imported pyqtgraph 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.conftest import run_fresh
 
 PROBE = """
 import json, sys, types
@@ -43,9 +39,7 @@ print(json.dumps({"before": made_before, "after": made_after, "listed": listed, 
 
 
 def test_pyqtgraph_imports_without_making_every_qt_class_and_reads_the_same():
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
-    out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True,
-                         timeout=120, cwd=REPO)
+    out = run_fresh(PROBE)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
     for module, listed in result["listed"].items():

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QRect, QSettings, Signal, qWarning
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.base.safe_write import WriteError, write_bytes, write_with
-from tests.conftest import REPO
+from tests.conftest import REPO, run_fresh
 
 
 class _Emitter(QObject):
@@ -110,9 +110,7 @@ def test_the_window_start_logs_to_the_file_then_rotates_it(tmp_path):
             "launch.open_main_window = watched\n"
             "sys.argv = ['bri-facts', '--lang', 'en', '--no-err-windows']\n"
             "sys.exit(cli.main())\n")
-    env = dict(os.environ, BRI_FACTS_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
-                         text=True, timeout=120)
+    run = run_fresh(code, home)
     assert run.returncode == 0, run.stderr
     assert "at start False" in run.stdout
     assert "after ['StreamHandler', 'RotatingFileHandler']" in run.stdout

@@ -5,12 +5,8 @@ characters of source are neither read at start-up nor kept in memory (by ``linec
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.conftest import run_fresh
 
 PROBE = """
 import json, linecache, sys
@@ -27,9 +23,7 @@ print(json.dumps({"cached": cached, "drawn": not image.isNull()}))
 
 
 def test_pyqtgraph_and_pandas_load_without_their_source_being_read_and_kept():
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
-    out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True,
-                         timeout=120, cwd=REPO)
+    out = run_fresh(PROBE)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["drawn"]                       # the chart library works as before

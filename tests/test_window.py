@@ -260,9 +260,7 @@ def test_a_place_group_shows_its_own_facts(window, qtbot, dataset):
 
 def test_the_chart_library_loads_after_the_first_paint(tmp_path):
     """Start-up path: the tree and the fact paint before pyqtgraph is imported."""
-    import subprocess
-    import sys
-    from tests.conftest import REPO
+    from tests.conftest import run_fresh
     code = ("import sys\n"
             "from desktop.app import create_app\n"
             "from desktop.ui.launch import open_main_window\n"
@@ -273,8 +271,5 @@ def test_the_chart_library_loads_after_the_first_paint(tmp_path):
             "QTimer.singleShot(200, app.quit)\n"
             "app.exec()\n"
             "print('after', 'pyqtgraph' in sys.modules, len(w.charts.canvas.bar_values()) > 0)\n")
-    import os
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRI_FACTS_HOME=str(tmp_path))
-    run = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
-                         text=True, timeout=120)
+    run = run_fresh(code, tmp_path)
     assert run.stdout.split("\n")[:2] == ["before False", "after True True"], run.stderr

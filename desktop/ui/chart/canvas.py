@@ -24,6 +24,11 @@ from desktop.ui.tree_model import plain_tooltip
 
 
 
+def _row(index: int, count: int) -> float:
+    """The plot's y of bar ``index`` of ``count``: the first bar on top, one unit apart."""
+    return float(count - 1 - index)
+
+
 def _font(size: float, bold: bool = False) -> QFont:
     font = app_font()
     font.setPixelSize(max(6, int(round(size))))
@@ -160,7 +165,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         self.footer.set_text(spec.footer)
         bars = spec.bars
         n = len(bars)
-        ys = np.arange(n)[::-1].astype(float)  # first bar on top
+        ys = [_row(i, n) for i in range(n)]
         values = np.array([b.value for b in bars], dtype=float)
         top = float(values.max()) if n else 1.0
         top = top if top > 0 else 1.0
@@ -214,7 +219,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         left = self.plot.getAxis("left")
         metrics = pg.QtGui.QFontMetrics(_font(13.5 * self.scale))
         labels = self._axis_labels(metrics)
-        ticks = [[(float(y), label) for y, label in zip(range(len(labels) - 1, -1, -1), labels)]]
+        ticks = [[(_row(i, len(labels)), label) for i, label in enumerate(labels)]]
         if ticks != self._ticks:
             self._ticks = ticks
             left.setTicks(ticks)
@@ -317,7 +322,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         point = self.plot.vb.mapSceneToView(scene_pos)
         n = len(self.spec.bars)
         index = n - 1 - int(math.floor(point.y() + 0.5))
-        if 0 <= index < n and abs(point.y() - (n - 1 - index)) <= 0.4 and point.x() >= 0:
+        if 0 <= index < n and abs(point.y() - _row(index, n)) <= 0.4 and point.x() >= 0:
             return self.spec.bars[index].fact_id
         return None
 
@@ -340,7 +345,7 @@ class ChartCanvas(pg.GraphicsLayoutWidget):
         n = len(self.spec.bars)
         index = [b.fact_id for b in self.spec.bars].index(fact_id)
         bar = self.spec.bars[index]
-        return self.plot.vb.mapViewToScene(QPointF(bar.value / 2, n - 1 - index))
+        return self.plot.vb.mapViewToScene(QPointF(bar.value / 2, _row(index, n)))
 
 
 def _fade(colour: QColor, start: float, length: float) -> QBrush:
