@@ -212,3 +212,42 @@ def test_a_unit_a_reader_could_misread_is_explained_on_its_fact(window, dataset,
                         if dataset.facts.at[f, "unit_en"] == "person-times")
     assert window.select_fact(person_times)
     assert ("attendances" if lang == "en" else "参加次数") in window.detail.meta.text()
+
+
+def test_a_page_row_shows_its_text_once_and_the_selected_one_in_the_highlight(window, qtbot):
+    """The style draws each row's background (and the selection), the row's rich text is drawn
+    over it: a plain row has dark text on the page, the selected one light text on the
+    highlight, and the style's own copy of the text is not drawn beneath."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop.ui.fact_list import PAD
+    _open_group(window, qtbot, "place", "africa")
+    lst = window.detail.facts
+    lst.setFocus()
+    lst.setCurrentIndex(lst.model().index(1, 0))
+    _settle()
+    image = lst.viewport().grab().toImage()
+    palette = lst.palette()
+
+    def colours(row: int, margin_only: bool = False) -> tuple[int, int, int]:
+        """(highlight pixels, pixels near the text colour, near the highlighted text colour) in
+        the row, or in its left margin only (left of where the rich text starts)"""
+        rect = lst.visualRect(lst.model().index(row, 0)).adjusted(0 if margin_only else 2, 2, -2, -2)
+        right = rect.left() + PAD - 2 if margin_only else rect.right()
+        ink, light = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.HighlightedText)
+        fill = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+        near = lambda c, ref: sum(abs(a - b) for a, b in zip(c.getRgb()[:3], ref.getRgb()[:3])) < 60
+        counts = [0, 0, 0]
+        for y in range(rect.top(), rect.bottom(), 2):
+            for x in range(rect.left(), right, 1 if margin_only else 2):
+                c = QColor(image.pixel(x, y))
+                counts[0] += near(c, fill)
+                counts[1] += near(c, ink)
+                counts[2] += near(c, light)
+        return tuple(counts)
+
+    plain, selected = colours(0), colours(1)
+    assert plain[0] == 0 and plain[1] > 20, plain          # dark text, no highlight
+    assert selected[0] > 200 and selected[2] > 20, selected  # light text on the highlight
+    # the rich text starts PAD pixels in; the style would write its plain copy further left
+    assert colours(0, margin_only=True)[1] == 0 and colours(1, margin_only=True)[2] == 0

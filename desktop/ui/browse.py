@@ -19,7 +19,7 @@ from desktop.domain.dataset import Dataset
 from desktop.domain.grouping import facts_in_order
 from desktop.domain.scope import Scope, group_scope, overview_scope, search_scope
 from desktop.domain.search import SearchIndex
-from desktop.ui.paint import FirstPaint
+from desktop.ui.paint import FirstPaint, viewport_of
 from desktop.ui.tree_model import FACT_ID_ROLE, GROUP_KEY_ROLE, BrowseModel
 from desktop.ui.worker import Worker, window_busy
 
@@ -89,7 +89,7 @@ class BrowsePanel(QWidget):
             lambda b: self.groupingRequested.emit(b.property("grouping")))
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        FirstPaint(self.tree.viewport(), lambda: True, self.add_clear_button)
+        FirstPaint(viewport_of(self.tree), lambda: True, self.add_clear_button)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self.focus_first_match)
         self.search.installEventFilter(self)

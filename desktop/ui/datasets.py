@@ -25,6 +25,7 @@ from desktop.domain.errors import LoadCancelled, Problem
 from desktop.domain.reader import TABLE_FILES
 from desktop.ui.fonts import app_font
 from desktop.ui.host import Host
+from desktop.ui.paint import viewport_of
 from desktop.ui.worker import Worker, window_busy
 
 log = logging.getLogger(__name__)
@@ -445,9 +446,8 @@ class _DropFilter(QObject):
     def watch(self, widget) -> None:
         """Also widgets that take drops themselves (text fields, the chart's scene)."""
         widget.installEventFilter(self)
-        viewport = getattr(widget, "viewport", None)
-        if callable(viewport):
-            viewport().installEventFilter(self)
+        if callable(getattr(widget, "viewport", None)):
+            viewport_of(widget).installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
         kind = event.type()

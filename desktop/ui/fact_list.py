@@ -12,11 +12,11 @@ import re
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
-from PySide6.QtWidgets import (QAbstractItemView, QListView, QSizePolicy, QStyledItemDelegate,
-                               QStyleOptionViewItem)
+from PySide6.QtWidgets import QAbstractItemView, QListView, QSizePolicy, QStyledItemDelegate
 
 from desktop.domain.view import FactView
 from desktop.ui.fonts import app_font
+from desktop.ui.paint import viewport_of
 from desktop.ui.palette import PAGE
 
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -109,29 +109,27 @@ class _Delegate(QStyledItemDelegate):
         return doc
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt naming
-        width = self.view.viewport().width() or 600
+        width = viewport_of(self.view).width() or 600
         key = (index.row(), width, self.view.point_size)
         height = self.heights.get(key)
         if height is None:
             height = self.heights[key] = int(self._document(index, width).size().height()) + 2 * PAD
         return QSize(width, height)
 
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt naming
+        super().initStyleOption(option, index)
+        option.text = ""  # the row's text is the rich text drawn over it in paint()
+
     def paint(self, painter, option, index) -> None:
-        # QStyle is imported where a row is first painted: PySide6 makes the class with its ~15
-        # enums (about 12 ms) when it is first asked for, and the list is often below the fold
-        # of the first screen
-        from PySide6.QtWidgets import QStyle
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        # the style draws the row (background, selection, focus), then its rich text on top; no
+        # QStyle in Python: PySide6 makes that class with its ~15 enums (~10 ms) when it is first
+        # asked for, and the list is painted on the first screen
+        super().paint(painter, option, index)
         doc = self._document(index, option.rect.width())
         painter.save()
         painter.translate(option.rect.left() + PAD, option.rect.top() + PAD)
         context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = self.view.selectionModel().isSelected(index)
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
         context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())

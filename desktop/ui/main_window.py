@@ -24,7 +24,7 @@ from desktop.ui.i18n import install_translator
 from desktop.ui import snapshot as first_paint
 from desktop.ui import window_state
 from desktop.ui.window_state import STATE_GROUP, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
-from desktop.ui.paint import FirstPaint
+from desktop.ui.paint import FirstPaint, viewport_of
 from desktop.ui.present.controller import Presenter
 from desktop.ui.snapshot import StartState
 from desktop.ui.tree_model import FACT_ID_ROLE, GROUP_KEY_ROLE
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)
 
         # first paint: content, then the chart canvas (pyqtgraph is not on the start-up path)
-        FirstPaint(self.tree.viewport(),
+        FirstPaint(viewport_of(self.tree),
                    lambda: self.tree.model().rowCount() > 0 and self.tree.currentIndex().isValid(),
                    lambda: self.contentPainted.emit("content"))
         self.contentPainted.connect(self._painted)

@@ -11,6 +11,18 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 
+#: The name Qt gives a scroll area's viewport widget (QAbstractScrollArea, since Qt 4)
+_VIEWPORT = "qt_scrollarea_viewport"
+
+
+def viewport_of(view) -> QWidget:
+    """``view.viewport()``, without PySide6's search for the returned widget's most derived
+    class: that search makes the Python class of every QWidget subclass, with their ~70 enums
+    (about 18 ms), and the first screen needs none of them. A child asked for as QWidget by
+    name is not searched; ``viewport()`` then returns that same object."""
+    return view.findChild(QWidget, _VIEWPORT) or view.viewport()
+
+
 class FirstPaint(QObject):
     def __init__(self, widget: QWidget, condition: Callable[[], bool], callback: Callable[[], None]):
         super().__init__(widget)
