@@ -11,7 +11,8 @@ import sys
 import traceback
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("bri-facts")
 qtlog = logging.getLogger("qt")
@@ -38,6 +39,8 @@ def excepthook(exc_type, exc, tb) -> None:
         return
     _state["showing"] = True
     try:
+        # QMessageBox asked for here: PySide6 makes the class and its enums (~2 ms) on first use
+        QMessageBox = QtWidgets.QMessageBox  # noqa: N806 - the Qt class
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QApplication.translate("errors", "Something went wrong"))
