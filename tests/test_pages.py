@@ -214,40 +214,42 @@ def test_a_unit_a_reader_could_misread_is_explained_on_its_fact(window, dataset,
     assert ("attendances" if lang == "en" else "参加次数") in window.detail.meta.text()
 
 
-def test_a_page_row_shows_its_text_once_and_the_selected_one_in_the_highlight(window, qtbot):
+def test_a_page_row_shows_its_text_once_and_the_chosen_one_on_a_readable_tint(window, qtbot):
     """The style draws each row's background (and the selection), the row's rich text is drawn
-    over it: a plain row has dark text on the page, the selected one light text on the
-    highlight, and the style's own copy of the text is not drawn beneath."""
+    over it, once: the style's own copy of the text is not drawn beneath. The chosen row sits on
+    a light tint with a bar in the figure's colour, so its blue figure and grey who-states-it
+    read on it as on any other row (on the style's dark highlight they did not)."""
     from PySide6.QtGui import QColor, QPalette
 
-    from desktop.ui.fact_list import PAD
+    from tests.test_transparent import contrast
+    from desktop.ui.fact_list import PAD, SELECTED_BAR
+    from desktop.ui.palette import PAGE
     _open_group(window, qtbot, "place", "africa")
     lst = window.detail.facts
     lst.setFocus()
     lst.setCurrentIndex(lst.model().index(1, 0))
     _settle()
     image = lst.viewport().grab().toImage()
-    palette = lst.palette()
+    tint, bar = QColor(PAGE["selected_row"]), QColor(PAGE["figure"])
+    ink = lst.palette().color(QPalette.ColorRole.Text)
+    dark = lst.palette().color(QPalette.ColorRole.Highlight)
 
-    def colours(row: int, margin_only: bool = False) -> tuple[int, int, int]:
-        """(highlight pixels, pixels near the text colour, near the highlighted text colour) in
-        the row, or in its left margin only (left of where the rich text starts)"""
-        rect = lst.visualRect(lst.model().index(row, 0)).adjusted(0 if margin_only else 2, 2, -2, -2)
-        right = rect.left() + PAD - 2 if margin_only else rect.right()
-        ink, light = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.HighlightedText)
-        fill = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
-        near = lambda c, ref: sum(abs(a - b) for a, b in zip(c.getRgb()[:3], ref.getRgb()[:3])) < 60
-        counts = [0, 0, 0]
-        for y in range(rect.top(), rect.bottom(), 2):
-            for x in range(rect.left(), right, 1 if margin_only else 2):
-                c = QColor(image.pixel(x, y))
-                counts[0] += near(c, fill)
-                counts[1] += near(c, ink)
-                counts[2] += near(c, light)
-        return tuple(counts)
+    def count(row: int, colour: QColor, left: int = 0, right: int | None = None) -> int:
+        """Pixels near ``colour`` in the row, between ``left`` and ``right`` pixels in."""
+        rect = lst.visualRect(lst.model().index(row, 0)).adjusted(0, 2, 0, -2)
+        near = lambda c: sum(abs(a - b) for a, b in zip(c.getRgb()[:3], colour.getRgb()[:3])) < 24
+        return sum(near(QColor(image.pixel(x, y)))
+                   for y in range(rect.top(), rect.bottom())
+                   for x in range(rect.left() + left, rect.left() + (right or rect.width())))
 
-    plain, selected = colours(0), colours(1)
-    assert plain[0] == 0 and plain[1] > 20, plain          # dark text, no highlight
-    assert selected[0] > 200 and selected[2] > 20, selected  # light text on the highlight
+    assert count(0, tint) == 0 and count(0, ink) > 20             # a plain row: dark text
+    assert count(1, tint) > 1000 and count(1, ink) > 20           # the chosen one: dark text on the tint
+    assert count(1, dark) == 0                                     # not the style's highlight
+    chosen = lst.visualRect(lst.model().index(1, 0))
+    lines = len(range(chosen.top() + 2, chosen.bottom() - 2))  # the lines count() looks at
+    assert count(1, bar, 0, SELECTED_BAR) == SELECTED_BAR * lines  # its bar, whole
+    assert count(0, bar, 0, SELECTED_BAR) == 0
     # the rich text starts PAD pixels in; the style would write its plain copy further left
-    assert colours(0, margin_only=True)[1] == 0 and colours(1, margin_only=True)[2] == 0
+    assert count(0, ink, SELECTED_BAR, PAD - 2) == 0 and count(1, ink, SELECTED_BAR, PAD - 2) == 0
+    for colour in ("figure", "muted", "ink"):                      # readable on the tint
+        assert contrast(QColor(PAGE[colour]), tint) >= 4.5, colour

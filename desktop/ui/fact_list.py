@@ -24,6 +24,8 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 #: A statement is cut to about two lines of the list (characters; Chinese is about twice as dense)
 STATEMENT_CHARS = {"zh": 90, "en": 180}
 PAD = 8
+#: the width of the bar that marks the chosen row, in pixels (inside the padding)
+SELECTED_BAR = 4
 
 
 def _cut(text: str, limit: int) -> str:
@@ -119,19 +121,25 @@ class _Delegate(QStyledItemDelegate):
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt naming
         super().initStyleOption(option, index)
         option.text = ""  # the row's text is the rich text drawn over it in paint()
+        # the chosen row on a light tint, not the style's dark highlight: the row's coloured
+        # figure and who-states-it read on it (a bar in the figure's colour marks it in paint)
+        option.palette.setColor(QPalette.ColorRole.Highlight, QColor(PAGE["selected_row"]))
 
     def paint(self, painter, option, index) -> None:
         # the style draws the row (background, selection, focus), then its rich text on top; no
         # QStyle in Python: PySide6 makes that class with its ~15 enums (~10 ms) when it is first
         # asked for, and the list is painted on the first screen
         super().paint(painter, option, index)
+        selected = self.view.selectionModel().isSelected(index)
+        if selected:
+            rect = option.rect
+            painter.fillRect(rect.left(), rect.top(), SELECTED_BAR, rect.height(), QColor(PAGE["figure"]))
         doc = self._document(index, option.rect.width())
         painter.save()
         painter.translate(option.rect.left() + PAD, option.rect.top() + PAD)
         context = QAbstractTextDocumentLayout.PaintContext()
-        selected = self.view.selectionModel().isSelected(index)
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        context.palette.setColor(QPalette.ColorRole.Text, QColor(PAGE["ink"]) if selected else
+                                 option.palette.color(QPalette.ColorRole.Text))
         context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
         doc.documentLayout().draw(painter, context)
         painter.restore()

@@ -13,6 +13,7 @@ PAGE = {
     "quote_rule": "#c9a227",
     "mark": "#ffe066",          # matched words, the quote in the article
     "match_row": "#fff3b0",     # tree rows that match a search
+    "selected_row": "#dbe9f8",  # the page list's chosen row: its figure and who-states-it still read
     "ink": "#000000",
 }
 
