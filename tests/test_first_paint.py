@@ -190,3 +190,21 @@ def test_the_first_paint_leaves_what_it_does_not_show_for_after(tmp_path):
     # the clear button comes on the turn after "content" (the chart comes after both)
     assert run.stdout.strip().splitlines()[-1] == \
         "[('content', [], False), ('chart', True)]", run.stdout + run.stderr
+
+
+def test_viewport_of_is_the_view_s_own_viewport(qapp, qtbot):
+    """``viewport_of`` finds the viewport by the name Qt gives it, for every kind of scroll area
+    the window has, and for one whose viewport was replaced; without a match it asks Qt."""
+    from PySide6.QtWidgets import (QGraphicsView, QListView, QScrollArea, QTextBrowser, QTreeView,
+                                   QWidget)
+
+    from desktop.ui.paint import viewport_of
+    replaced = QTreeView()
+    replaced.setViewport(QWidget())
+    for view in (QTreeView(), QListView(), QGraphicsView(), QScrollArea(), QTextBrowser(), replaced):
+        qtbot.addWidget(view)
+        assert viewport_of(view) is view.viewport(), type(view).__name__
+    renamed = QListView()
+    qtbot.addWidget(renamed)
+    renamed.viewport().setObjectName("something else")
+    assert viewport_of(renamed) is renamed.viewport()

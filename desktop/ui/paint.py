@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 
@@ -20,7 +20,10 @@ def viewport_of(view) -> QWidget:
     class: that search makes the Python class of every QWidget subclass, with their ~70 enums
     (about 18 ms), and the first screen needs none of them. A child asked for as QWidget by
     name is not searched; ``viewport()`` then returns that same object."""
-    return view.findChild(QWidget, _VIEWPORT) or view.viewport()
+    # direct children only: a tree's header is a scroll area too, with a viewport of that name;
+    # a viewport set with setViewport() has no name, and is asked of Qt
+    return view.findChild(QWidget, _VIEWPORT, Qt.FindChildOption.FindDirectChildrenOnly) \
+        or view.viewport()
 
 
 class FirstPaint(QObject):
