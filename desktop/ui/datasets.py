@@ -13,11 +13,11 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication
 # the dialogs' classes are asked of QtWidgets where they are used: PySide6 makes a class with its
 # enums on first use (QFileDialog, QDialogButtonBox, QPlainTextEdit: ~3.5 ms before the first paint)
 from PySide6 import QtWidgets
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QMenu, QProgressDialog, QPushButton, QVBoxLayout
 
 from desktop.base.paths import data_path

@@ -10,8 +10,8 @@ import logging
 import sys
 import traceback
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6 import QtWidgets
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("bri-facts")
