@@ -27,6 +27,16 @@ def run_fresh(code: str, home: Path | None = None) -> subprocess.CompletedProces
                           text=True, timeout=120)
 
 
+def window_script(lang: str, fast: bool = True) -> str:
+    """The start of a :func:`run_fresh` script that opens the app's window as a start does:
+    ``app`` and ``w`` (``fast``: painted from the snapshot, the data after); ``sys`` imported."""
+    return ("import sys\n"
+            "from desktop.app import create_app\n"
+            "from desktop.ui.launch import open_main_window\n"
+            "app = create_app(['t'], error_hook=False)\n"
+            f"w = open_main_window(app, lang={lang!r}{', fast=True' if fast else ''})\n")
+
+
 @pytest.fixture(autouse=True)
 def user_home(tmp_path, monkeypatch):
     """Settings, logs and recent files of each test live in its own temporary folder."""

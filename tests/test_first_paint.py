@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex
 
 from desktop.ui import snapshot
 from desktop.ui.launch import open_main_window
-from tests.conftest import run_fresh
+from tests.conftest import run_fresh, window_script
 
 
 def _tree(model, parent=QModelIndex()):
@@ -114,11 +114,7 @@ def test_a_stale_or_broken_snapshot_is_never_shown(qapp, qtbot, damage, caplog):
 def test_the_first_paint_and_the_first_chart_do_not_wait_for_pandas(tmp_path):
     """The snapshot's page and tree, then its chart drawn by pyqtgraph, come before pandas is
     imported; the data then comes and the chart drawn from it is the same, pixel for pixel."""
-    code = ("import sys\n"
-            "from desktop.app import create_app\n"
-            "from desktop.ui.launch import open_main_window\n"
-            "app = create_app(['t'], error_hook=False)\n"
-            "w = open_main_window(app, lang='zh', fast=True)\n"
+    code = window_script("zh") + (
             "seen, bars = [], []\n"
             "def painted(what):\n"
             "    seen.append((what, 'pandas' in sys.modules))\n"
@@ -171,12 +167,8 @@ def test_the_first_paint_leaves_what_it_does_not_show_for_after(tmp_path):
     ``viewport()`` would make while looking for the most derived class of its result (QWizard,
     QColorDialog …: ~70 enums, ~18 ms; the chart's pyqtgraph view makes them later). Right
     after it, the clear button is there for typing."""
-    code = ("import sys\n"
+    code = window_script("en") + (
             "from PySide6 import QtWidgets\n"
-            "from desktop.app import create_app\n"
-            "from desktop.ui.launch import open_main_window\n"
-            "app = create_app(['t'], error_hook=False)\n"
-            "w = open_main_window(app, lang='en', fast=True)\n"
             "seen = []\n"
             "def painted(what):\n"
             "    made = [n for n in ('QStyle', 'QWizard', 'QColorDialog') if n in vars(QtWidgets)]\n"

@@ -260,12 +260,8 @@ def test_a_place_group_shows_its_own_facts(window, qtbot, dataset):
 
 def test_the_chart_library_loads_after_the_first_paint(tmp_path):
     """Start-up path: the tree and the fact paint before pyqtgraph is imported."""
-    from tests.conftest import run_fresh
-    code = ("import sys\n"
-            "from desktop.app import create_app\n"
-            "from desktop.ui.launch import open_main_window\n"
-            "app = create_app(['x'], error_hook=False)\n"
-            "w = open_main_window(app, lang='en')\n"
+    from tests.conftest import run_fresh, window_script
+    code = window_script("en", fast=False) + (
             "print('before', 'pyqtgraph' in sys.modules)\n"
             "from PySide6.QtCore import QTimer\n"
             "QTimer.singleShot(200, app.quit)\n"
