@@ -145,8 +145,13 @@ def ensure_builds(log) -> None:
                        cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wanted = [BENCH_DIST / n for n in ("bare-window", "minimal-stack", "bare-window-onedir/bare-window-dir",
                                        "minimal-stack-onedir/minimal-stack-dir")]
-    if not all(p.is_file() for p in wanted):
-        log("building the baseline windows (benchmarks/baselines.spec) …")
+    made_from = [REPO / "packaging" / "slim_build.py", HERE / "baselines.spec", HERE / "bare_window.py",
+                 HERE / "minimal_stack.py", HERE / "_marks.py"]
+    if not all(p.is_file() for p in wanted) or \
+            min(p.stat().st_mtime for p in wanted) < max(p.stat().st_mtime for p in made_from):
+        # the shared build rules changed: the baselines are rebuilt with them, like the app
+        log("building the baseline windows (benchmarks/baselines.spec): missing or older than "
+            "their sources …")
         subprocess.run([PY, "-m", "PyInstaller", "--noconfirm", "--distpath", str(BENCH_DIST), "--workpath",
                         str(REPO / "build" / "bench" / "work"), str(HERE / "baselines.spec")],
                        cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

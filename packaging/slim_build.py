@@ -52,6 +52,13 @@ EXCLUDED_PYTHON = [
     "lxml.doctestcompare", "lxml.usedoctest", "lxml.builder",
 ]
 
+# Bytecode without docstrings or asserts (python -OO). Docstrings are kept in memory with every
+# function that is loaded, and pandas' are long: a frozen app peaks 7 MiB lower (150 → 143 MiB)
+# and paints its content ~30 ms sooner (0.49 vs 0.52 s, 8 alternating starts of the folder build).
+# pandas, numpy, pyqtgraph, openpyxl and python-pptx run without them: the whole test suite passes
+# under ``python -OO`` (the app's own code has no assert and reads no docstring).
+OPTIMIZE = 2
+
 # Qt plugins kept, by <plugin folder>/<file stem>. Dropped, among others: the eglfs, linuxfb, vnc,
 # vkkhrdisplay and wayland platforms (Wayland desktops run the app through XWayland), the GL
 # integrations (nothing draws with OpenGL), the virtual keyboard, the gtk3 theme, SQL, TLS, network

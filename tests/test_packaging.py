@@ -363,3 +363,39 @@ def test_release_builds_pin_every_dependency():
     for requirement in wanted:
         name = re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9_.-]+", requirement).group(0)).lower()
         assert name in pins, f"{requirement}: pin it in packaging/requirements-release.txt"
+
+
+def test_what_the_frozen_build_runs_works_without_docstrings(tmp_path):
+    """The builds ship bytecode without docstrings or asserts (slim_build.OPTIMIZE, python -OO).
+    A Python started with -OO does what a user of the frozen app does with each library: opens a
+    workbook (openpyxl), writes a deck (python-pptx, lxml), paints a chart in the window and
+    exports it (pyqtgraph through pglib)."""
+    slim_build = load("slim_build")
+    assert slim_build.OPTIMIZE == 2
+    for spec in (PACKAGING / "bri-facts.spec", REPO / "benchmarks" / "baselines.spec"):
+        assert "optimize=slim_build.OPTIMIZE" in spec.read_text(encoding="utf-8"), spec.name
+    sys.path.insert(0, str(REPO / "tests"))
+    try:
+        from make_broken import make_workbook
+    finally:
+        sys.path.remove(str(REPO / "tests"))
+    book = make_workbook(REPO / "data", tmp_path / "book.xlsx")
+    script = (
+        "import sys\n"
+        "assert sys.flags.optimize == 2 and __doc__ is None\n"  # -OO itself
+        "import pandas, pyqtgraph\n"
+        "assert pandas.DataFrame.merge.__doc__ is None\n"
+        "from desktop.cli import main\n"
+        f"sys.exit(main(['export-charts', '--dataset', {str(book)!r}, '--format', 'pptx', "
+        f"'--lang', 'en', '--out', {str(tmp_path / 'deck')!r}]))\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO),
+               BRI_FACTS_HOME=str(tmp_path / "home"))
+    done = subprocess.run([sys.executable, "-OO", "-c", script], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    deck = tmp_path / "deck" / "deck--all.en.pptx"
+    assert deck.stat().st_size > 50_000, done.stdout
+    # the window: --self-test opens it, paints a fact's chart, exports it and checks the fonts
+    done = subprocess.run([sys.executable, "-OO", "-m", "desktop", "--self-test"], cwd=REPO,
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "self-test OK" in done.stdout, done.stdout + done.stderr
