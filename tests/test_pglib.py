@@ -1,7 +1,8 @@
 """pyqtgraph imported through desktop.ui.chart.pglib: it no longer makes every Qt class at import
 (PySide6 makes a class when it is first asked for; pyqtgraph's copies of Qt's modules used to ask
 for all of them), and every name still reads the same through pyqtgraph's copies; a chart draws
-and exports as before. In a fresh process: this one may have imported pyqtgraph already."""
+and exports as before; PySide6.QtOpenGL is imported only when pyqtgraph's OpenGL drawing reads
+it. In a fresh process: this one may have imported pyqtgraph already."""
 
 from __future__ import annotations
 
@@ -27,12 +28,18 @@ restored = all(type(getattr(PySide6, n)) is types.ModuleType for n in ("QtCore",
 copy_lists = "QCalendarWidget" in dir(pg.Qt.QtWidgets)
 import inspect  # tracebacks and tools still read pyqtgraph.Qt's source through its loader
 copy_lists = copy_lists and "def _copy_attrs" in inspect.getsource(pg.Qt)
+gl_at_import = "PySide6.QtOpenGL" in sys.modules or "QtOpenGL" in vars(PySide6)
 from desktop.domain.bundled import load_bundled
 from desktop.domain.export import all_chart_specs
 from desktop.ui.chart.render import render_chart_png
 spec = max(all_chart_specs(load_bundled(), "en"), key=lambda s: len(s.bars))
 png = render_chart_png(spec, 800, 450)
-print(json.dumps({"before": made_before, "after": made_after, "listed": listed, "same": same,
+gl_after_chart = "PySide6.QtOpenGL" in sys.modules
+from pyqtgraph.graphicsItems import PlotCurveItem  # its OpenGL drawing reads the module's names
+buffer = PlotCurveItem.QtOpenGL.QOpenGLBuffer
+import PySide6.QtOpenGL
+gl_on_use = buffer is PySide6.QtOpenGL.QOpenGLBuffer and type(PySide6.QtOpenGL) is types.ModuleType
+print(json.dumps({"gl": [gl_at_import, gl_after_chart, gl_on_use], "before": made_before, "after": made_after, "listed": listed, "same": same,
                   "restored": restored, "copy_lists": copy_lists, "png": len(png),
                   "magic": png[:8].hex()}))
 """
@@ -47,3 +54,5 @@ def test_pyqtgraph_imports_without_making_every_qt_class_and_reads_the_same():
         assert result["after"][module] < listed / 2, (module, result["after"][module], listed)
     assert result["same"] and result["restored"] and result["copy_lists"]
     assert result["magic"] == "89504e470d0a1a0a" and result["png"] > 10_000  # a real PNG
+    # PySide6.QtOpenGL (2 MiB) is not imported for a chart; it is the moment a name is read
+    assert result["gl"] == [False, False, True]

@@ -13,6 +13,12 @@ forward every lookup; pyqtgraph's copies forward each name they lack to PySide6 
 asked for (PEP 562 ``__getattr__``) and keep it. A name reads the same as before, through either
 module; only when each class is made changes. Everything else of pyqtgraph imports untouched.
 
+pyqtgraph also imports ``PySide6.QtOpenGL`` (``importlib.import_module``, in four modules) for
+drawing with OpenGL, which the app's charts never do; the module costs 2 MiB of memory. While
+pyqtgraph imports, that name is answered by a stand-in that imports the real module when one of
+its names is first read (a curve painted on an OpenGL viewport, say), and forwards to it. After
+the import the stand-in is out of ``sys.modules``: ``import PySide6.QtOpenGL`` gets the real one.
+
 If pyqtgraph was imported before this module (a script, a test), it is used as it is.
 
     from desktop.ui.chart.pglib import pg
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.abc
+import importlib.machinery
 import sys
 import types
 
@@ -89,10 +96,39 @@ class _QtPackageLoader(importlib.abc.Loader):
                 setattr(PySide6, name, real)
 
 
+#: imported by pyqtgraph for its OpenGL drawing only: deferred to the first name read from it
+DEFERRED = "PySide6.QtOpenGL"
+
+
+class _Deferred(types.ModuleType):
+    """``DEFERRED`` as pyqtgraph's modules hold it: the real module is imported when a name is
+    first read from it, and each name is kept once read."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):  # module metadata: no reason to import anything
+            raise AttributeError(name)
+        if sys.modules.get(self.__name__) is self:  # read while pyqtgraph is still importing
+            del sys.modules[self.__name__]
+        value = getattr(importlib.import_module(self.__name__), name)
+        setattr(self, name, value)
+        return value
+
+
+class _DeferredLoader(importlib.abc.Loader):
+    def create_module(self, spec):
+        return _Deferred(spec.name)
+
+    def exec_module(self, module) -> None:
+        pass
+
+
 class _QtPackageFinder(importlib.abc.MetaPathFinder):
-    """Finds ``pyqtgraph.Qt`` as usual (the finders after this one) and wraps its loader."""
+    """Finds ``pyqtgraph.Qt`` as usual (the finders after this one) and wraps its loader;
+    answers ``DEFERRED`` with its stand-in."""
 
     def find_spec(self, fullname, path, target=None):
+        if fullname == DEFERRED:
+            return importlib.machinery.ModuleSpec(fullname, _DeferredLoader())
         if fullname != _QT_PACKAGE:
             return None
         for finder in sys.meta_path:
@@ -115,6 +151,12 @@ def _import_pyqtgraph() -> types.ModuleType:
         return importlib.import_module("pyqtgraph")
     finally:
         sys.meta_path.remove(finder)
+        # the stand-in stays with the pyqtgraph modules that hold it, and only there
+        if isinstance(sys.modules.get(DEFERRED), _Deferred):
+            del sys.modules[DEFERRED]
+        package, _, name = DEFERRED.rpartition(".")
+        if isinstance(vars(sys.modules[package]).get(name), _Deferred):
+            delattr(sys.modules[package], name)
 
 
 pg = _import_pyqtgraph()
