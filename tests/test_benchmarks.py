@@ -86,14 +86,21 @@ def test_the_report_and_verdicts_are_made_from_results():
                      "1000000": {"csv_mib": 600.0, "load": s, "refused": "too big", "rss_mib": 90.0}},
            "export": {"chart_bars": 3, "charts": 45, "png_1920x1080": s, "png_3840x2160": s,
                       "batch_1920x1080": s}}
+    for kind, floor in (("python", 0.2), ("onedir", 0.2), ("single file", 1.7)):
+        startup["app"][kind]["no_window"] = {**s, "median": floor, "min": floor, "max": floor}
+    startup["app"]["single file"]["content"] = {**s, "median": 2.1}
     res["verdicts"] = bench_run.verdicts(res)
     verdicts = {v["target"]: v["verdict"] for v in res["verdicts"]}
     assert verdicts["single_file_mib"] == "pass"
     assert verdicts["load_1m_s"] == "MISS"
     assert verdicts["content_ratio_source"] == "MISS"  # 1.0× is not ≤ 0.5×
     assert verdicts["content_ratio_single"] == "MISS"  # nor ≤ 0.8×
+    # the single file's miss names what it costs to start with no window at all
+    single = next(v for v in res["verdicts"] if v["target"] == "single_file_content_s")
+    assert single["verdict"] == "MISS" and "1.70 s to start and exit without a window" in single["note"]
     text = bench_run.table(res)
     assert "| app | single file |" in text and "refused" in text and "### Targets" in text
+    assert "Started without a window" in text and "single file 1.700 (1.700–1.700) s" in text
 
 
 def test_one_session_is_measured_as_a_reader_has_it(qapp, tmp_path):
