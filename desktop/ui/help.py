@@ -103,6 +103,7 @@ class HelpController:
         self.dialog.show()
         if not running_offscreen():
             self.dialog.raise_()
+        self.dialog.activateWindow()  # the keys go to it (Escape closes it), window manager or not
         return self.dialog
 
     def about(self) -> None:
