@@ -10,7 +10,6 @@ from pathlib import Path, PureWindowsPath
 
 import platformdirs
 import pytest
-from PySide6 import QtCore
 from platformdirs.macos import MacOS
 from platformdirs.unix import Unix
 from platformdirs.windows import Windows
@@ -41,45 +40,6 @@ def test_the_spec_asks_the_app_where_a_splash_screen_exists():
     spec = (REPO / "packaging" / "bri-facts.spec").read_text(encoding="utf-8")
     assert "from desktop.ui.platform import splash_supported" in spec
     assert "splash_supported(sys.platform)" in spec
-
-
-def test_the_window_has_the_keyboard_once_the_splash_is_gone(window, qtbot, monkeypatch):
-    """The single file's splash is a window of its own and holds the focus; when it closes at the
-    first paint, the app's window must get it: without a window manager (a kiosk PC) X gives it
-    to no window, and every key the reader pressed went nowhere."""
-    from PySide6.QtWidgets import QLineEdit
-    closed = []
-    monkeypatch.setattr(ui_platform, "close_splash", lambda: closed.append(True))
-    splash = QLineEdit()  # stands for the splash: another window that has the focus
-    qtbot.addWidget(splash)
-    splash.show()
-    splash.activateWindow()
-    qtbot.waitUntil(splash.isActiveWindow)
-    assert not window.isActiveWindow()
-    ui_platform.hand_over_from_splash(window)
-    # the splash goes a moment after it is asked to, and keeps the focus until then
-    QtCore.QTimer.singleShot(50, splash.hide)
-    qtbot.waitUntil(lambda: not splash.isVisible())
-    qtbot.waitUntil(window.isActiveWindow)
-    assert closed == [True]
-    qtbot.keyClick(window, "f", QtCore.Qt.KeyboardModifier.ControlModifier)  # Ctrl+F reaches the app
-    qtbot.waitUntil(lambda: window.browser.search.hasFocus())
-
-
-def test_the_window_has_the_keyboard_back_when_its_dialog_closes(window, qtbot):
-    """F1's dialog had the keyboard; Escape closes it. A window manager gives the keyboard back to
-    the window; without one (a kiosk PC) X gives it to no window, and the reader's next keys — a
-    clicker's page turns — went nowhere. The window asks for it back."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.actions_by_id["shortcuts"].trigger()
-    dialog = window.help.dialog
-    qtbot.waitUntil(dialog.isActiveWindow)
-    qtbot.keyClick(dialog, QtCore.Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, "f", QtCore.Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.browser.search.hasFocus())
 
 
 def test_closing_the_splash_is_a_no_op_without_one(monkeypatch):

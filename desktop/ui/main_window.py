@@ -21,7 +21,7 @@ from desktop.ui.chart.panel import ChartPanel
 from desktop.ui.datasets import DatasetLoads
 from desktop.ui.detail import FactDetail
 from desktop.ui.i18n import install_translator
-from desktop.ui import platform as ui_platform, snapshot as first_paint, window_state
+from desktop.ui import keyboard, snapshot as first_paint, window_state
 from desktop.ui.window_state import STATE_GROUP, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
 from desktop.ui.paint import FirstPaint, viewport_of
 from desktop.ui.present.controller import Presenter
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.loads = DatasetLoads(self)
         self.presenter = Presenter(self)
-        ui_platform.KeyboardKeeper(self)  # the keyboard back to the window when a dialog of it closes
+        keyboard.KeyboardKeeper(self)  # the keyboard back to the window when a dialog of it closes
         self._build_actions()
         self.restore_state()
         self.detail.set_zoom(self.zoom)

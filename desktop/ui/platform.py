@@ -7,8 +7,6 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QEvent, QObject
-
 log = logging.getLogger(__name__)
 
 
@@ -33,57 +31,14 @@ def splash_showing() -> bool:
     return "_PYI_SPLASH_IPC" in os.environ
 
 
-#: When the keyboard is to go back to the window, it asks for it at these times (ms) while no
-#: window of the app has it: a window that goes (the splash, a dialog) keeps the focus until
-#: it has gone, a moment after it is asked to.
-HAND_OVER_MS = (0, 150, 400, 1000)
-
-
-def ask_for_keyboard(window, only_if_app_active: bool = True) -> None:
-    """Give ``window`` the keyboard once no window of the app has it. ``only_if_app_active``:
-    not while the reader is in another program (a window manager says so)."""
-    from PySide6.QtCore import QTimer, Qt
-    from PySide6.QtWidgets import QApplication
-
-    def ask() -> None:
-        if not window.isVisible() or QApplication.activeWindow() is not None:
-            return
-        if only_if_app_active and \
-                QApplication.applicationState() != Qt.ApplicationState.ApplicationActive:
-            return
-        window.activateWindow()
-    for ms in HAND_OVER_MS:
-        QTimer.singleShot(ms, window, ask)
-
-
 def hand_over_from_splash(window) -> None:
     """Close the splash screen and give ``window`` the keyboard. The splash is a window of its
     own and has the focus; when it goes, X gives the focus back to the screen, not to the app's
     window, unless a window manager steps in. Without one (a kiosk PC), every key the reader
     pressed went nowhere. (The app has not been active yet: it asks regardless.)"""
+    from desktop.ui.keyboard import ask_for_keyboard
     close_splash()
     ask_for_keyboard(window, only_if_app_active=False)
-
-
-class KeyboardKeeper(QObject):
-    """Gives the main window the keyboard back when one of its own windows closes (a dialog,
-    the presentation, a message). A window manager does that; without one, X leaves the
-    keyboard with no window, and the next keys — a clicker's page turns — went nowhere."""
-
-    def __init__(self, window):
-        super().__init__(window)
-        self._window = window
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
-        kind = event.type()
-        if kind == QEvent.Type.ChildPolished and watched is self._window:
-            child = event.child()
-            if child.isWidgetType() and child.isWindow():
-                child.installEventFilter(self)
-        elif kind == QEvent.Type.Hide and watched is not self._window:
-            ask_for_keyboard(self._window)
-        return False
 
 
 def running_offscreen() -> bool:
