@@ -33,6 +33,17 @@ def test_the_window_has_the_keyboard_once_the_splash_is_gone(window, qtbot, monk
     qtbot.waitUntil(lambda: window.browser.search.hasFocus())
 
 
+def _escape_gives_the_keyboard_back(window, qtbot, other) -> None:
+    """``other`` (a window of the app) has the keyboard; Escape closes it; the window gets the
+    keyboard, and Ctrl+F reaches it."""
+    qtbot.waitUntil(other.isActiveWindow)
+    qtbot.keyClick(other, QtCore.Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not other.isVisible())
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, "f", QtCore.Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.browser.search.hasFocus())
+
+
 def test_the_window_has_the_keyboard_back_when_its_dialog_closes(window, qtbot):
     """F1's dialog had the keyboard; Escape closes it. A window manager gives the keyboard back to
     the window; without one (a kiosk PC) X gives it to no window, and the reader's next keys — a
@@ -40,13 +51,7 @@ def test_the_window_has_the_keyboard_back_when_its_dialog_closes(window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.actions_by_id["shortcuts"].trigger()
-    dialog = window.help.dialog
-    qtbot.waitUntil(dialog.isActiveWindow)
-    qtbot.keyClick(dialog, QtCore.Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, "f", QtCore.Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.browser.search.hasFocus())
+    _escape_gives_the_keyboard_back(window, qtbot, window.help.dialog)
 
 
 def test_the_window_has_the_keyboard_back_after_the_presentation(window, qtbot):
@@ -54,10 +59,4 @@ def test_the_window_has_the_keyboard_back_after_the_presentation(window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, QtCore.Qt.Key.Key_F5)
-    view = window.presenter.view
-    qtbot.waitUntil(view.isActiveWindow)
-    qtbot.keyClick(view, QtCore.Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not view.isVisible())
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, "f", QtCore.Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.browser.search.hasFocus())
+    _escape_gives_the_keyboard_back(window, qtbot, window.presenter.view)

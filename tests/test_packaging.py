@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from make_broken import make_workbook
+
 REPO = Path(__file__).resolve().parent.parent
 PACKAGING = REPO / "packaging"
 CI = os.environ.get("CI") == "true"
@@ -377,11 +379,6 @@ def test_what_the_frozen_build_runs_works_without_docstrings(tmp_path):
     assert optimize == [2]
     for spec in (PACKAGING / "bri-facts.spec", REPO / "benchmarks" / "baselines.spec"):
         assert "optimize=slim_build.OPTIMIZE" in spec.read_text(encoding="utf-8"), spec.name
-    sys.path.insert(0, str(REPO / "tests"))
-    try:
-        from make_broken import make_workbook
-    finally:
-        sys.path.remove(str(REPO / "tests"))
     book = make_workbook(REPO / "data", tmp_path / "book.xlsx")
     script = (
         "import sys\n"
