@@ -54,6 +54,60 @@ def _figure() -> re.Pattern:
     return _figure_pattern()
 
 
+#: What a character is to a figure, as bits of :func:`_kinds`: a first character (an ASCII digit,
+#: a numeral, 约超逾近), what may follow a numeral, and what the pattern's look-behinds look for.
+_DIGIT, _NUMERAL, _PREFIX, _FOLLOW, _DI, _DOT, _SPACE = 1, 2, 4, 8, 16, 32, 64
+
+
+@functools.cache
+def _kinds() -> np.ndarray:
+    """Every code point's bits (a 1.1 MB table, made on first use)."""
+    kinds = np.zeros(0x110000, dtype=np.uint8)
+    for bits, chars in ((_DIGIT, "0123456789"), (_NUMERAL | _FOLLOW, _NUMERALS),
+                        (_FOLLOW, _MORE + _MEASURE), (_PREFIX, "约超逾近"), (_DI, "第"),
+                        (_DOT, "."), (_SPACE, " ")):
+        for char in chars:
+            kinds[ord(char)] |= bits
+    return kinds
+
+
+def _starts(text: str) -> list[int]:
+    """The positions in ``text`` at which a figure may start: every one at which FIGURE matches,
+    and a few more. The pattern passes over every character of a statement (a million facts'
+    statements are 57 million characters: 1.3–1.9 s); this looks at them all at once with numpy
+    and leaves the engine the few places worth trying: an ASCII digit not inside a number nor
+    after 第 (an ordinal), a numeral with a numeral or measure word after it, not after 第 or
+    another numeral, and 约超逾近. Each condition is one of the pattern's own, or looser."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    # two blanks before the text (nothing to look behind at) and one after (nothing follows)
+    kinds = np.zeros(len(codes) + 3, dtype=np.uint8)
+    np.take(_kinds(), codes, out=kinds[2:-1])
+    this, before = kinds[2:-1], kinds[1:-2]
+    first = this & ~before & _DIGIT  # a digit right after a digit starts nothing: most of them
+    first |= this & (_NUMERAL | _PREFIX)
+    at = np.flatnonzero(first) + 2
+    if not len(at):
+        return []
+    kind, before, twice_before, after = kinds[at], kinds[at - 1], kinds[at - 2], kinds[at + 1]
+    ordinal = ((before & _DI) != 0) | (((before & _SPACE) != 0) & ((twice_before & _DI) != 0))
+    digit = ((kind & _DIGIT) != 0) & ((before & (_DIGIT | _DOT)) == 0)
+    numeral = ((kind & _NUMERAL) != 0) & ((before & _NUMERAL) == 0) & ((after & _FOLLOW) != 0)
+    return (at[((digit | numeral) & ~ordinal) | ((kind & _PREFIX) != 0)] - 2).tolist()
+
+
+def figures_in(text: str) -> list[re.Match]:
+    """``FIGURE.finditer(text)``, the same matches, about twice as fast: the pattern is tried only
+    where :func:`_starts` says a figure may start, from the end of the last match on, as
+    ``finditer`` goes (a match never starts where ``_starts`` leaves out, and the engine still
+    decides at each place it is tried, look-behinds and all)."""
+    found, end, match = [], 0, _figure().match
+    for at in _starts(text):
+        if at >= end and (hit := match(text, at)) is not None:
+            found.append(hit)
+            end = hit.end()
+    return found
+
+
 def chinese_in(cells: list[str]) -> np.ndarray | None:
     """The CJK characters of each cell, "" where it has none; None if no cell has any (the usual
     case, decided at C speed: the cells that are not ASCII, joined, have no UTF-16 code unit from
@@ -82,7 +136,7 @@ def missing_figures(texts: list[str], quotes: list[str]) -> dict[int, list[str]]
     for start in range(0, len(texts), _CHUNK):
         checkpoint()
         part = texts[start:start + _CHUNK]
-        hits = [(m.start(), m.group()) for m in _figure().finditer("\n".join(part))]
+        hits = [(m.start(), m.group()) for m in figures_in("\n".join(part))]
         if not hits:
             continue
         ends = np.cumsum(np.fromiter(map(len, part), dtype=np.int64, count=len(part)) + 1)
