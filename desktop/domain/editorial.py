@@ -61,8 +61,9 @@ _DIGIT, _NUMERAL, _PREFIX, _FOLLOW, _DI, _DOT, _SPACE = 1, 2, 4, 8, 16, 32, 64
 
 @functools.cache
 def _kinds() -> np.ndarray:
-    """Every code point's bits (a 1.1 MB table, made on first use)."""
-    kinds = np.zeros(0x110000, dtype=np.uint8)
+    """The bits of every code point up to U+A000 (a 40 KB table, made on first use): all those
+    above it have none, and are looked up as its last entry."""
+    kinds = np.zeros(0xA001, dtype=np.uint8)
     for bits, chars in ((_DIGIT, "0123456789"), (_NUMERAL | _FOLLOW, _NUMERALS),
                         (_FOLLOW, _MORE + _MEASURE), (_PREFIX, "约超逾近"), (_DI, "第"),
                         (_DOT, "."), (_SPACE, " ")):
@@ -81,7 +82,7 @@ def _starts(text: str) -> list[int]:
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     # two blanks before the text (nothing to look behind at) and one after (nothing follows)
     kinds = np.zeros(len(codes) + 3, dtype=np.uint8)
-    np.take(_kinds(), codes, out=kinds[2:-1])
+    np.take(_kinds(), codes, out=kinds[2:-1], mode="clip")  # clip: U+A000 and above
     this, before = kinds[2:-1], kinds[1:-2]
     first = this & ~before & _DIGIT  # a digit right after a digit starts nothing: most of them
     first |= this & (_NUMERAL | _PREFIX)
