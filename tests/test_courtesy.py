@@ -196,3 +196,30 @@ def test_a_new_dataset_paints_before_background_jobs_go_on(window, tmp_path, qtb
     during = [t for t in stamps if arrived[-1] + 0.02 < t < arrived[-1] + hold - 0.02]
     assert during == []                                   # the jobs waited for the paint
     assert any(t > arrived[-1] + hold for t in stamps)    # and went on afterwards
+
+
+def test_a_cancelled_job_ends_at_its_next_checkpoint(qapp, qtbot):
+    """A search index at a million facts runs for seconds between two progress reports; once
+    cancelled (another dataset was opened) it ends at its next checkpoint, rather than running
+    on without giving way while the next dataset's tree waits for it."""
+    reached, gate, after = threading.Event(), threading.Event(), []
+
+    def job(progress):
+        checkpoint()
+        reached.set()
+        gate.wait(5)
+        for _ in range(1000):
+            checkpoint()
+            after.append(1)
+        return "ran on"
+    worker = Worker(job, "cancelled")
+    ended = []
+    worker.cancelled.connect(lambda: ended.append("cancelled"))
+    worker.done.connect(ended.append)
+    worker.start()
+    assert reached.wait(5)
+    worker.cancel()
+    gate.set()
+    assert worker.wait(5)
+    qtbot.waitUntil(lambda: bool(ended), timeout=5000)
+    assert ended == ["cancelled"] and after == []

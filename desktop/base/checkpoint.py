@@ -4,7 +4,8 @@ Python runs one thread at a time. While a worker parses a large dataset or build
 index, the window's thread waits for the interpreter at every call back from Qt (a tree row's
 text, a keystroke's handler), and dozens of such waits freeze a frame (``make bench``, "typing").
 Long domain work therefore calls :func:`checkpoint` between steps of a few milliseconds; the job
-that runs it installs a hook with :func:`pausing_with` that waits there while the window is busy.
+that runs it installs a hook with :func:`pausing_with` that waits there while the window is busy
+(and raises there once the job is cancelled, so that it ends within a step).
 Outside such a job :func:`checkpoint` does nothing, so the domain stays free of any UI."""
 
 from __future__ import annotations

@@ -43,6 +43,8 @@ def read_workbook(raw: RawDataset, origin: Path, progress: Progress) -> RawDatas
             except DatasetError as exc:
                 raw.problems.extend(exc.problems)
                 continue
+            except LoadCancelled:  # at a checkpoint: the job was cancelled, not the sheet damaged
+                raise
             except Exception as exc:  # a damaged sheet surfaces only while it is read (read_only)
                 raw.problems.append(Problem(label, f"the sheet cannot be read ({type(exc).__name__}: "
                                                    f"{str(exc)[:200]}).", broken))
