@@ -132,12 +132,9 @@ def _parse_body(body, name: str, lead: int) -> pd.DataFrame:
         # index_col=False: a row with one cell too many must not turn the first column into an index;
         # blank lines are kept here and dropped below, so row numbers stay those a spreadsheet shows;
         # dtype=object: plain str cells, as every pandas version reads them (pandas 3's "str"
-        # dtype would make each later cell-by-cell step go through its slower array wrapper);
-        # low_memory=False: each step parsed at once (the steps are small already), not in
-        # pieces the parser then joins again (0.1-0.2 s of a million facts)
+        # dtype would make each later cell-by-cell step go through its slower array wrapper)
         reader = pd.read_csv(body, encoding="utf-8", header=None, dtype=object, keep_default_na=False,
                              na_filter=False, skip_blank_lines=False, engine="c", index_col=False,
-                             low_memory=False,
                              nrows=MAX_ROWS + 2,  # header, the limit, and one row to tell it is over
                              chunksize=PARSE_ROWS)
         # each step's cells as one array (rows × columns: a step's 2,000 × 17 cell pointers are
