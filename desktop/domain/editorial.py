@@ -77,8 +77,8 @@ def _starts(text: str) -> list[int]:
     and a few more. The pattern passes over every character of a statement (a million facts'
     statements are 57 million characters: 1.3–1.9 s); this looks at them all at once with numpy
     and leaves the engine the few places worth trying: an ASCII digit not inside a number nor
-    after 第 (an ordinal), a numeral with a numeral or measure word after it, not after 第 or
-    another numeral, and 约超逾近. Each condition is one of the pattern's own, or looser."""
+    after 第 (an ordinal), a numeral followed by a numeral, 多/余 or a measure word, not after
+    第 or another numeral, and 约超逾近. Each condition is one of the pattern's own, or looser."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     # two blanks before the text (nothing to look behind at) and one after (nothing follows)
     kinds = np.zeros(len(codes) + 3, dtype=np.uint8)
