@@ -56,7 +56,7 @@ def test_search_results_are_a_page_with_the_words_marked(window, qtbot, dataset)
     qtbot.waitUntil(lambda: window.search_hits is not None)
     hits = window.search_hits
     assert window.current_scope().kind == "search"
-    assert window.detail.title.text() == f"{len(hits)} facts match “Kenya”"  # English plurals
+    assert window.detail.title.text() == f"{len(hits)} facts matching “Kenya”"  # English plurals
     assert window.match_label.text() == f"{len(hits)} matches"
     assert sorted(window.detail.facts.fact_ids()) == sorted(hits)
     from desktop.ui.palette import PAGE

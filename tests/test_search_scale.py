@@ -73,7 +73,7 @@ def test_a_keystroke_filters_the_tree_and_the_page_follows_the_pause(window, qtb
     assert window.detail.title.text() == overview_title
     # … and then shows the results
     qtbot.waitUntil(lambda: not window.browser.page_pending())
-    assert window.detail.title.text() == f"{len(hits)} facts match “Kenya”"
+    assert window.detail.title.text() == f"{len(hits)} facts matching “Kenya”"
     assert sorted(window.detail.facts.fact_ids()) == sorted(hits)
 
 
@@ -115,7 +115,7 @@ def test_a_query_typed_before_a_large_index_is_ready_waits_for_it(window, qtbot,
     qtbot.waitUntil(lambda: window.search_hits is not None, timeout=10_000)
     qtbot.waitUntil(lambda: not window.browser.page_pending())
     assert window.match_label.text() == f"{len(window.search_hits)} matches"
-    assert "match “Kenya”" in window.detail.title.text()
+    assert "matching “Kenya”" in window.detail.title.text()
 
 
 def test_a_search_with_too_many_figures_says_so_instead_of_charting_them(window, qtbot, big):

@@ -294,7 +294,7 @@ class FactDetail(QScrollArea):
         self.crumbs.setText(" › ".join(n.title(lang) for n in path))
         count = len(scope.fact_ids)
         if scope.kind == "search":
-            self.title.setText(self.tr("%Ln fact(s) match “%1”", "", count).replace("%1", scope.key))
+            self.title.setText(self.tr("%Ln fact(s) matching “%1”", "", count).replace("%1", scope.key))
         else:
             self.title.setText(scope.title(lang))
         self.statement.setText(scope.summary(lang))

@@ -303,7 +303,8 @@ class ExportController:
         except WriteError as exc:
             self._failed(caption, exc)
             return
-        self._saved(path, translate("Export", "Facts saved to %1: %Ln", "", len(scope.fact_ids)))
+        count = len(scope.fact_ids)  # a plain name: pyside6-lupdate misses a call inside translate()
+        self._saved(path, translate("Export", "Facts saved to %1: %Ln", "", count))
 
     # ---- fact sheet
     def fact_sheet_dialog(self) -> None:

@@ -5,57 +5,57 @@
     <name>BrowsePanel</name>
     <message>
         <location filename="../../desktop/selftest.py" line="131"/>
-        <location filename="../../desktop/ui/browse.py" line="107"/>
+        <location filename="../../desktop/ui/browse.py" line="117"/>
         <source>Themes</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="107"/>
+        <location filename="../../desktop/ui/browse.py" line="117"/>
         <source>Places</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="108"/>
+        <location filename="../../desktop/ui/browse.py" line="118"/>
         <source>Fields</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="112"/>
+        <location filename="../../desktop/ui/browse.py" line="122"/>
         <source>Group the facts by %1</source>
         <translation>按%1分组显示事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="113"/>
+        <location filename="../../desktop/ui/browse.py" line="123"/>
         <source>Group by %1</source>
         <translation>按%1分组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="114"/>
+        <location filename="../../desktop/ui/browse.py" line="124"/>
         <source>Search facts, places, fields… (Ctrl+F)</source>
         <translation>搜索事实、地区、领域…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="115"/>
+        <location filename="../../desktop/ui/browse.py" line="125"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="116"/>
+        <location filename="../../desktop/ui/browse.py" line="126"/>
         <source>Themes and facts</source>
         <translation>主题与事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="117"/>
+        <location filename="../../desktop/ui/browse.py" line="127"/>
         <source>Search matches</source>
         <translation>搜索结果数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/browse.py" line="331"/>
+        <location filename="../../desktop/ui/browse.py" line="344"/>
         <source>Preparing the search…</source>
         <translation>正在准备搜索……</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/browse.py" line="338"/>
+        <location filename="../../desktop/ui/browse.py" line="351"/>
         <source>%Ln match(es)</source>
         <translation>
             <numerusform>%Ln条匹配</numerusform>
@@ -65,33 +65,33 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="63"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="65"/>
         <source>Chart units</source>
         <translation>图表单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="79"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="81"/>
         <source>Too many figures for one chart here: %1 in %2 (a chart shows at most %3). Narrow the search or open a smaller group.</source>
         <translation>此处数字太多，无法绘成一张图：单位为“%2”的有 %1 个（一张图最多显示 %3 个）。请缩小搜索范围，或打开更小的分组。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="83"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="85"/>
         <source>No figures to chart here: these facts are statements without a number.</source>
         <translation>此处没有可绘图的数字：这些事实是不含数字的陈述。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="87"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="89"/>
         <source>%1 in %2</source>
         <translation>单位为“%2”的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="90"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="92"/>
         <source>Not charted, too many figures for one chart: %1.</source>
         <translation>未绘图（数字太多，一张图放不下）：%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chart/panel.py" line="73"/>
-        <location filename="../../desktop/ui/chart/panel.py" line="74"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="75"/>
+        <location filename="../../desktop/ui/chart/panel.py" line="76"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
@@ -201,27 +201,27 @@ Do you want to replace it?</source>
         <translation>%Ln条事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export.py" line="313"/>
+        <location filename="../../desktop/ui/export.py" line="314"/>
         <source>Fact sheet PDF</source>
         <translation>事实简报 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export.py" line="316"/>
+        <location filename="../../desktop/ui/export.py" line="317"/>
         <source>There are no facts here to put on a sheet.</source>
         <translation>此处没有可放入简报的事实。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export.py" line="320"/>
+        <location filename="../../desktop/ui/export.py" line="321"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export.py" line="336"/>
+        <location filename="../../desktop/ui/export.py" line="337"/>
         <source>Fact sheet saved to %1</source>
         <translation>事实简报已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export.py" line="306"/>
+        <location filename="../../desktop/ui/export.py" line="307"/>
         <source>Facts saved to %1: %Ln</source>
         <translation>事实已保存到 %1：%Ln条</translation>
     </message>
@@ -377,138 +377,138 @@ Do you want to replace it?</source>
 <context>
     <name>FactDetail</name>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="188"/>
+        <location filename="../../desktop/ui/detail.py" line="189"/>
         <source>Show in article</source>
         <translation>在原文中显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="189"/>
+        <location filename="../../desktop/ui/detail.py" line="190"/>
         <source>Show the paragraph of the article that states this fact</source>
         <translation>显示原文中陈述此事实的段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="190"/>
-        <location filename="../../desktop/ui/detail.py" line="265"/>
+        <location filename="../../desktop/ui/detail.py" line="191"/>
+        <location filename="../../desktop/ui/detail.py" line="267"/>
         <source>In the article’s words</source>
         <translation>原文表述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="191"/>
+        <location filename="../../desktop/ui/detail.py" line="192"/>
         <source>Related facts (same place or field)</source>
         <translation>相关事实（同一地区或领域）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="176"/>
+        <location filename="../../desktop/ui/detail.py" line="177"/>
         <source>Page</source>
         <extracomment>point sizes at zoom 1.0</extracomment>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="177"/>
+        <location filename="../../desktop/ui/detail.py" line="178"/>
         <source>Where this is in the themes</source>
         <translation>所在主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="178"/>
+        <location filename="../../desktop/ui/detail.py" line="179"/>
         <source>Figure</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="178"/>
+        <location filename="../../desktop/ui/detail.py" line="179"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="179"/>
+        <location filename="../../desktop/ui/detail.py" line="180"/>
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="180"/>
+        <location filename="../../desktop/ui/detail.py" line="181"/>
         <source>Who states it, source and date</source>
         <translation>陈述者、来源与日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="181"/>
+        <location filename="../../desktop/ui/detail.py" line="182"/>
         <source>How to go on</source>
         <translation>如何继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="182"/>
+        <location filename="../../desktop/ui/detail.py" line="183"/>
         <source>The article’s words</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="183"/>
+        <location filename="../../desktop/ui/detail.py" line="184"/>
         <source>Article passage</source>
         <translation>原文段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="184"/>
+        <location filename="../../desktop/ui/detail.py" line="185"/>
         <source>Related facts</source>
         <translation>相关事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="185"/>
+        <location filename="../../desktop/ui/detail.py" line="186"/>
         <source>Headline figures</source>
         <translation>主要数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="186"/>
-        <location filename="../../desktop/ui/detail.py" line="312"/>
+        <location filename="../../desktop/ui/detail.py" line="187"/>
+        <location filename="../../desktop/ui/detail.py" line="314"/>
         <source>Every fact here</source>
         <translation>此处全部事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="192"/>
+        <location filename="../../desktop/ui/detail.py" line="193"/>
         <source>Pick a theme, place or field on the left, search with Ctrl+F, or press F5 to present the figures. F1 lists every key.</source>
         <translation>在左侧选择主题、地区或领域，按 Ctrl+F 搜索，或按 F5 演示这些数据。按 F1 查看全部快捷键。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="262"/>
+        <location filename="../../desktop/ui/detail.py" line="264"/>
         <source>In the article’s words (stated %Ln times)</source>
         <translation>
             <numerusform>原文表述（文中出现%Ln次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="271"/>
+        <location filename="../../desktop/ui/detail.py" line="273"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="281"/>
+        <location filename="../../desktop/ui/detail.py" line="283"/>
         <source>No dataset is open</source>
         <translation>未打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="282"/>
+        <location filename="../../desktop/ui/detail.py" line="284"/>
         <source>Use File → Open dataset… or return to the bundled dataset.</source>
         <translation>请使用“文件 → 打开数据集…”，或返回内置数据集。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="295"/>
-        <source>%Ln fact(s) match “%1”</source>
+        <location filename="../../desktop/ui/detail.py" line="297"/>
+        <source>%Ln fact(s) matching “%1”</source>
         <translation>
             <numerusform>%Ln条事实与“%1”匹配</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="302"/>
+        <location filename="../../desktop/ui/detail.py" line="304"/>
         <source>%Ln fact(s) in this group</source>
         <translation>
             <numerusform>本组共%Ln条事实</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="309"/>
+        <location filename="../../desktop/ui/detail.py" line="311"/>
         <source>The first %1 of %Ln facts: type more words to narrow the search</source>
         <translation>
             <numerusform>共%Ln条事实，此处列出前%1条：输入更多字词以缩小搜索范围</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="300"/>
+        <location filename="../../desktop/ui/detail.py" line="302"/>
         <source>%Ln fact(s) in this theme</source>
         <translation>
             <numerusform>本主题共%Ln条事实</numerusform>
@@ -544,28 +544,28 @@ Do you want to replace it?</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="110"/>
+        <location filename="../../desktop/ui/help.py" line="111"/>
         <source>&lt;h3&gt;BRI S&amp;amp;T Fact Browser %1&lt;/h3&gt;&lt;p&gt;Every figure of the article, with the article’s own words and who states it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data source:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences:&lt;/b&gt; the app: MIT. Bundled font: Noto Sans CJK SC (subset), SIL Open Font License 1.1. Qt for Python (PySide6): LGPLv3. pandas, NumPy: BSD. pyqtgraph: MIT.&lt;/p&gt;&lt;p&gt;Works offline: the app opens no network connection.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;“一带一路”科技创新事实浏览器 %1&lt;/h3&gt;&lt;p&gt;收录文章中的每一个数据，附原文表述及陈述者。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据来源：&lt;/b&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;许可：&lt;/b&gt;本应用：MIT。内置字体：Noto Sans CJK SC（子集），SIL 开放字体许可证 1.1。Qt for Python（PySide6）：LGPLv3。pandas、NumPy：BSD。pyqtgraph：MIT。&lt;/p&gt;&lt;p&gt;离线使用：本应用不建立任何网络连接。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="119"/>
+        <location filename="../../desktop/ui/help.py" line="120"/>
         <source>About %1</source>
         <translation>关于%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="127"/>
-        <location filename="../../desktop/ui/help.py" line="132"/>
+        <location filename="../../desktop/ui/help.py" line="128"/>
+        <location filename="../../desktop/ui/help.py" line="133"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="128"/>
+        <location filename="../../desktop/ui/help.py" line="129"/>
         <source>The log folder %1 cannot be created: %2</source>
         <translation>无法创建日志文件夹 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help.py" line="133"/>
+        <location filename="../../desktop/ui/help.py" line="134"/>
         <source>The log files are in:
 %1</source>
         <translation>日志文件位于：
@@ -608,12 +608,12 @@ Do you want to replace it?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>Text size %1%</source>
         <translation>文字大小 %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>Fact copied with its citation</source>
         <translation>已复制事实及出处</translation>
     </message>
@@ -621,89 +621,89 @@ Do you want to replace it?</source>
 <context>
     <name>PresentationView</name>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="47"/>
+        <location filename="../../desktop/ui/present/view.py" line="46"/>
         <source>Next fact (a clicker&apos;s forward button)</source>
         <extracomment>the keys of a presentation as F1 lists them (texts translated in context PresentationView)</extracomment>
         <translation>下一条事实（翻页笔的前进键）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="48"/>
+        <location filename="../../desktop/ui/present/view.py" line="47"/>
         <source>Previous fact</source>
         <translation>上一条事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="49"/>
+        <location filename="../../desktop/ui/present/view.py" line="48"/>
         <source>First or last fact</source>
         <translation>第一条或最后一条事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="50"/>
+        <location filename="../../desktop/ui/present/view.py" line="49"/>
         <source>Blank the screen, and back</source>
         <translation>黑屏，再按一次恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="51"/>
+        <location filename="../../desktop/ui/present/view.py" line="50"/>
         <source>Dark or light projector theme</source>
         <translation>深色或浅色投影主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="52"/>
+        <location filename="../../desktop/ui/present/view.py" line="51"/>
         <source>Chinese or English</source>
         <translation>中文或英文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="53"/>
+        <location filename="../../desktop/ui/present/view.py" line="52"/>
         <source>Back to the browser, on the fact shown</source>
         <translation>返回浏览窗口，停在当前事实</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/present/view.py" line="305"/>
         <location filename="../../desktop/ui/present/view.py" line="306"/>
-        <location filename="../../desktop/ui/present/view.py" line="307"/>
         <source>Presentation</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="308"/>
+        <location filename="../../desktop/ui/present/view.py" line="307"/>
         <source>Position in the presentation</source>
         <translation>演示中的位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="309"/>
+        <location filename="../../desktop/ui/present/view.py" line="308"/>
         <source>Where this is in the themes</source>
         <translation>所在主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="310"/>
+        <location filename="../../desktop/ui/present/view.py" line="309"/>
         <source>Figure</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="310"/>
+        <location filename="../../desktop/ui/present/view.py" line="309"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="311"/>
+        <location filename="../../desktop/ui/present/view.py" line="310"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="311"/>
+        <location filename="../../desktop/ui/present/view.py" line="310"/>
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="312"/>
+        <location filename="../../desktop/ui/present/view.py" line="311"/>
         <source>Who states it, source and date</source>
         <translation>陈述者、来源与日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="313"/>
+        <location filename="../../desktop/ui/present/view.py" line="312"/>
         <source>Kiosk hint</source>
         <translation>展台提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/present/view.py" line="315"/>
+        <location filename="../../desktop/ui/present/view.py" line="314"/>
         <source>Press any key or click to explore the facts</source>
         <translation>按任意键或点击以浏览事实</translation>
     </message>
@@ -890,129 +890,129 @@ Do you want to replace it?</source>
 <context>
     <name>datasets</name>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="69"/>
+        <location filename="../../desktop/ui/datasets.py" line="77"/>
         <source>no dataset</source>
-        <extracomment>A load that takes longer than this shows a progress dialog (QProgressDialog.minimumDuration).</extracomment>
+        <extracomment>A load that takes longer than this shows a progress dialog (QProgressDialog.minimumDuration). After a dataset arrives, jobs stay paused this long: the new tree, page and chart paint first (at 100k facts ~0.1-0.2 s, through hundreds of calls into Python). The search index build starts right then, and competing with it for the interpreter that paint froze the window for up to 0.2 s (make bench, &quot;typing&quot;).</extracomment>
         <translation>无数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="71"/>
+        <location filename="../../desktop/ui/datasets.py" line="79"/>
         <source>the bundled dataset</source>
         <translation>内置数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="103"/>
+        <location filename="../../desktop/ui/datasets.py" line="111"/>
         <source>Dataset problems</source>
         <translation>数据集问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="111"/>
+        <location filename="../../desktop/ui/datasets.py" line="119"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="116"/>
+        <location filename="../../desktop/ui/datasets.py" line="124"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="129"/>
+        <location filename="../../desktop/ui/datasets.py" line="137"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="190"/>
-        <location filename="../../desktop/ui/datasets.py" line="196"/>
+        <location filename="../../desktop/ui/datasets.py" line="199"/>
+        <location filename="../../desktop/ui/datasets.py" line="205"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="197"/>
+        <location filename="../../desktop/ui/datasets.py" line="206"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="199"/>
+        <location filename="../../desktop/ui/datasets.py" line="208"/>
         <source>Opening dataset</source>
         <translation>正在打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="229"/>
+        <location filename="../../desktop/ui/datasets.py" line="246"/>
         <source>Opening cancelled; %1 stays open.</source>
         <translation>已取消打开；%1 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="282"/>
+        <location filename="../../desktop/ui/datasets.py" line="301"/>
         <source>Opened %1. Facts: %Ln.</source>
         <translation>已打开 %1：%Ln条事实。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="289"/>
+        <location filename="../../desktop/ui/datasets.py" line="308"/>
         <source>The bundled dataset is damaged. Reinstall the app, or open another dataset.</source>
         <translation>内置数据集已损坏。请重新安装应用，或打开其他数据集。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="292"/>
+        <location filename="../../desktop/ui/datasets.py" line="311"/>
         <source>%1 could not be opened. %2 stays open.</source>
         <translation>无法打开 %1。%2 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="369"/>
+        <location filename="../../desktop/ui/datasets.py" line="388"/>
         <source>(not found)</source>
         <translation>（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="370"/>
+        <location filename="../../desktop/ui/datasets.py" line="389"/>
         <source>%1 is no longer there</source>
         <translation>%1 已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="376"/>
+        <location filename="../../desktop/ui/datasets.py" line="395"/>
         <source>No recent datasets</source>
         <translation>无最近的数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="380"/>
+        <location filename="../../desktop/ui/datasets.py" line="399"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="386"/>
+        <location filename="../../desktop/ui/datasets.py" line="405"/>
         <source>The list of recent datasets is cleared.</source>
         <translation>最近打开的数据集列表已清空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="401"/>
+        <location filename="../../desktop/ui/datasets.py" line="420"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="403"/>
+        <location filename="../../desktop/ui/datasets.py" line="422"/>
         <source>Preparing %1…</source>
         <translation>正在准备 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="404"/>
+        <location filename="../../desktop/ui/datasets.py" line="423"/>
         <source>Reading %1 of %2…</source>
         <translation>正在读取 %2 中的 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="304"/>
+        <location filename="../../desktop/ui/datasets.py" line="323"/>
         <source>%1 is not a dataset. %2 stays open.</source>
         <translation>%1 不是数据集。%2 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="325"/>
+        <location filename="../../desktop/ui/datasets.py" line="344"/>
         <source>Open dataset</source>
         <translation>打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="326"/>
+        <location filename="../../desktop/ui/datasets.py" line="345"/>
         <source>Datasets (*.zip *.xlsx facts.csv);;Zip archives (*.zip);;Excel workbooks (*.xlsx);;Dataset folder, by its facts.csv (facts.csv);;All files (*)</source>
         <translation>数据集 (*.zip *.xlsx facts.csv);;Zip 压缩包 (*.zip);;Excel 工作簿 (*.xlsx);;数据集文件夹(选择其中的 facts.csv) (facts.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="335"/>
+        <location filename="../../desktop/ui/datasets.py" line="354"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
@@ -1020,17 +1020,17 @@ Do you want to replace it?</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="43"/>
+        <location filename="../../desktop/ui/errors.py" line="46"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="44"/>
+        <location filename="../../desktop/ui/errors.py" line="47"/>
         <source>An unexpected error occurred. Your work is intact and the app keeps running. The details are in the log file.</source>
         <translation>发生了意外错误。您的工作未受影响，应用将继续运行。详细信息已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="49"/>
+        <location filename="../../desktop/ui/errors.py" line="52"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -1038,12 +1038,13 @@ Do you want to replace it?</source>
 <context>
     <name>launch</name>
     <message>
-        <location filename="../../desktop/ui/launch.py" line="41"/>
+        <location filename="../../desktop/ui/launch.py" line="46"/>
         <source>The dataset could not be opened; the bundled dataset is shown instead.</source>
+        <extracomment>After a first paint from a snapshot with a chart, the data loads once that chart is drawn, or after this long if it is not (the chart panel hidden, a canvas that fails).</extracomment>
         <translation>无法打开该数据集，现显示内置数据集。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/launch.py" line="48"/>
+        <location filename="../../desktop/ui/launch.py" line="53"/>
         <source>The bundled dataset is damaged. Reinstall the app, or open another dataset.</source>
         <translation>内置数据集已损坏。请重新安装应用，或打开其他数据集。</translation>
     </message>
@@ -1051,7 +1052,7 @@ Do you want to replace it?</source>
 <context>
     <name>present</name>
     <message>
-        <location filename="../../desktop/ui/present/controller.py" line="67"/>
+        <location filename="../../desktop/ui/present/controller.py" line="71"/>
         <source>There are no facts here to present.</source>
         <translation>此处没有可演示的事实。</translation>
     </message>
