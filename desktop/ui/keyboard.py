@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 #: When the keyboard is to go back to the window, it asks for it at these times (ms) while no
 #: window of the app has it: a window that goes (the splash, a dialog) keeps the focus until
-#: it has gone, a moment after it is asked to.
-HAND_OVER_MS = (0, 150, 400, 1000)
+#: it has gone, a moment after it is asked to (the early ones: a clicker's next key comes fast).
+HAND_OVER_MS = (0, 30, 80, 150, 400, 1000)
 
 
 def ask_for_keyboard(window, only_if_app_active: bool = True) -> None:
