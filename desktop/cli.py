@@ -109,7 +109,8 @@ def cmd_gui(args) -> int:
         return EXIT_INVALID
     if args.kiosk:
         window.presenter.enable_kiosk()
-    from desktop.ui.platform import hand_over_from_splash, splash_showing
+    from desktop.ui.keyboard import hand_over_from_splash
+    from desktop.ui.platform import splash_showing
     if splash_showing():  # the single-file build's splash stays until the content is painted
         window.contentPainted.connect(lambda what: what == "content" and hand_over_from_splash(window))
     window.contentPainted.connect(lambda what: what == "content" and rotate_log())

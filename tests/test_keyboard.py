@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6 import QtCore
 from PySide6.QtWidgets import QLineEdit
 
-from desktop.ui import platform as ui_platform
+from desktop.ui import keyboard, platform as ui_platform
 
 
 def test_the_window_has_the_keyboard_once_the_splash_is_gone(window, qtbot, monkeypatch):
@@ -23,7 +23,7 @@ def test_the_window_has_the_keyboard_once_the_splash_is_gone(window, qtbot, monk
     splash.activateWindow()
     qtbot.waitUntil(splash.isActiveWindow)
     assert not window.isActiveWindow()
-    ui_platform.hand_over_from_splash(window)
+    keyboard.hand_over_from_splash(window)
     # the splash goes a moment after it is asked to, and keeps the focus until then
     QtCore.QTimer.singleShot(50, splash.hide)
     qtbot.waitUntil(lambda: not splash.isVisible())

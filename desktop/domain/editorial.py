@@ -83,8 +83,8 @@ def _starts(text: str) -> list[int]:
     # two blanks before the text (nothing to look behind at) and one after (nothing follows)
     kinds = np.zeros(len(codes) + 3, dtype=np.uint8)
     np.take(_kinds(), codes, out=kinds[2:-1], mode="clip")  # clip: U+A000 and above
-    this, before = kinds[2:-1], kinds[1:-2]
-    first = this & ~before & _DIGIT  # a digit right after a digit starts nothing: most of them
+    this, previous = kinds[2:-1], kinds[1:-2]
+    first = this & ~previous & _DIGIT  # a digit right after a digit starts nothing: most of them
     first |= this & (_NUMERAL | _PREFIX)
     at = np.flatnonzero(first) + 2
     if not len(at):

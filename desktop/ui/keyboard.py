@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop.ui import platform
+
 #: When the keyboard is to go back to the window, it asks for it at these times (ms) while no
 #: window of the app has it: a window that goes (the splash, a dialog) keeps the focus until
 #: it has gone, a moment after it is asked to (the early ones: a clicker's next key comes fast).
@@ -27,6 +29,14 @@ def ask_for_keyboard(window, only_if_app_active: bool = True) -> None:
         window.activateWindow()
     for ms in HAND_OVER_MS:
         QTimer.singleShot(ms, window, ask)
+
+
+def hand_over_from_splash(window) -> None:
+    """Close the single file's splash screen and give ``window`` the keyboard. The splash is a
+    window of its own and has the focus; when it goes, X gives the focus to no window unless a
+    window manager steps in. (The app has not been active yet: it asks regardless.)"""
+    platform.close_splash()
+    ask_for_keyboard(window, only_if_app_active=False)
 
 
 class KeyboardKeeper(QObject):

@@ -31,15 +31,5 @@ def splash_showing() -> bool:
     return "_PYI_SPLASH_IPC" in os.environ
 
 
-def hand_over_from_splash(window) -> None:
-    """Close the splash screen and give ``window`` the keyboard. The splash is a window of its
-    own and has the focus; when it goes, X gives the focus back to the screen, not to the app's
-    window, unless a window manager steps in. Without one (a kiosk PC), every key the reader
-    pressed went nowhere. (The app has not been active yet: it asks regardless.)"""
-    from desktop.ui.keyboard import ask_for_keyboard
-    close_splash()
-    ask_for_keyboard(window, only_if_app_active=False)
-
-
 def running_offscreen() -> bool:
     return os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal")
