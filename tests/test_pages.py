@@ -65,6 +65,39 @@ def test_search_results_are_a_page_with_the_words_marked(window, qtbot, dataset)
     assert marked and all(f"{mark}Kenya</span>" in m for m in marked)
 
 
+def test_the_cards_of_a_page_that_follows_another_open_what_they_show(window, qtbot, dataset):
+    """Cards are reused from page to page: each must say and open its new fact, at the zoom."""
+    def shown():
+        return [(c.fact_id, c.figure.text()) for c in window.detail.figure_cards()]
+
+    overview = shown()
+    assert overview and [fid for fid, _ in overview] == \
+        window.current_scope().chart_facts(dataset)[:len(overview)]
+    qtbot.keyClicks(window.search, "Kenya")
+    qtbot.waitUntil(lambda: "Kenya" in window.detail.title.text())
+    found = shown()
+    scope = window.current_scope()
+    assert [fid for fid, _ in found] == scope.chart_facts(dataset)[:len(found)]
+    assert {fid for fid, _ in found} <= set(window.search_hits) and found != overview[:len(found)]
+    card = window.detail.figure_cards()[0]
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_fact == found[0][0])
+    assert window.detail.figure.text() == found[0][1]
+    window.search.setText("qqqzzz")  # no match: a page without cards
+    qtbot.waitUntil(lambda: "qqqzzz" in window.detail.title.text())
+    assert window.detail.figure_cards() == []
+    window.search.clear()
+    window.select_overview()
+    qtbot.waitUntil(lambda: window.current_fact is None and shown() == overview)
+    window.actions_by_id["zoom_in"].trigger()
+    card = window.detail.figure_cards()[-1]
+    assert card.figure.font().pointSizeF() > window.detail.figure_cards()[0].caption.font().pointSizeF()
+    from desktop.ui.detail import SIZES
+    assert card.figure.font().pointSizeF() == pytest.approx(SIZES["card"] * window.zoom)
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_fact == overview[-1][0])
+
+
 def test_the_page_list_works_from_the_keyboard(window, qtbot, dataset):
     _open_group(window, qtbot, "place", "africa")
     ids = window.detail.facts.fact_ids()

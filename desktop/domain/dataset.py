@@ -150,8 +150,14 @@ class Dataset:
         return self.nodes[self.facts.at[fact_id, "theme"]]
 
     def headline_facts(self) -> list[str]:
+        return list(self._headline)
+
+    @functools.cached_property
+    def _headline(self) -> tuple[str, ...]:
+        """The headline facts in their rank: sorted once per dataset, not for every page and chart
+        of the overview (a million facts take ~20 ms each time)."""
         ranked = self.facts["headline"].dropna().sort_values(kind="stable")
-        return list(ranked.index)
+        return tuple(ranked.index)
 
     def quantitative(self, fact_ids: list[str]) -> list[str]:
         """The facts among these that have a number, in the order given (vectorised: a search
