@@ -98,6 +98,22 @@ def test_the_cards_of_a_page_that_follows_another_open_what_they_show(window, qt
     qtbot.waitUntil(lambda: window.current_fact == overview[-1][0])
 
 
+def test_a_search_nothing_matches_says_what_to_try(window, qtbot):
+    qtbot.keyClicks(window.search, "qqqzzz")
+    qtbot.waitUntil(lambda: "qqqzzz" in window.detail.title.text())
+    assert window.detail.title.text() == "0条事实与“qqqzzz”匹配"
+    assert window.detail.statement.isVisible()
+    assert window.detail.statement.text().startswith("没有一条事实包含所输入的全部词语")
+    assert window.detail.figure_cards() == [] and window.detail.facts.fact_ids() == []
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.detail.title.text() == "0 facts matching “qqqzzz”")
+    assert "Try fewer or shorter words" in window.detail.statement.text()
+    window.search.clear()
+    qtbot.keyClicks(window.search, "Kenya")
+    qtbot.waitUntil(lambda: "Kenya" in window.detail.title.text())
+    assert "Try fewer" not in window.detail.statement.text()
+
+
 def test_the_page_list_works_from_the_keyboard(window, qtbot, dataset):
     _open_group(window, qtbot, "place", "africa")
     ids = window.detail.facts.fact_ids()

@@ -311,8 +311,13 @@ class FactDetail(QScrollArea):
             self.title.setText(self.tr("%Ln fact(s) matching “%1”", "", count).replace("%1", scope.key))
         else:
             self.title.setText(scope.title(lang))
-        self.statement.setText(scope.summary(lang))
-        self.statement.setVisible(bool(scope.summary(lang)))
+        summary = scope.summary(lang)
+        if scope.kind == "search" and not count:
+            summary = self.tr("No fact holds every word typed. Try fewer or shorter words: the search "
+                              "reads ids, titles, statements, quotes, places and fields, in Chinese "
+                              "and in English.")
+        self.statement.setText(summary)
+        self.statement.setVisible(bool(summary))
         kinds = {"theme": self.tr("%Ln fact(s) in this theme", "", count),
                  "search": ""}
         self.meta.setText(kinds.get(scope.kind, self.tr("%Ln fact(s) in this group", "", count)))

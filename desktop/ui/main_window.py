@@ -393,9 +393,9 @@ class MainWindow(QMainWindow):
         if lang not in ("zh", "en"):
             return
         self.lang = lang
+        install_translator(QApplication.instance(), lang)  # first: the pages below use it
         self.browser.set_language(lang)
         self.detail.set_language(lang)
-        install_translator(QApplication.instance(), lang)  # LanguageChange → retranslate()
         self.settings.setValue(f"{STATE_GROUP}/language", lang)
         self.retranslate()
         self.charts.show_scope(self.dataset, self.scope, lang, self.current_fact)

@@ -377,138 +377,143 @@ Do you want to replace it?</source>
 <context>
     <name>FactDetail</name>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="189"/>
+        <location filename="../../desktop/ui/detail.py" line="203"/>
         <source>Show in article</source>
         <translation>在原文中显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="190"/>
+        <location filename="../../desktop/ui/detail.py" line="204"/>
         <source>Show the paragraph of the article that states this fact</source>
         <translation>显示原文中陈述此事实的段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="191"/>
-        <location filename="../../desktop/ui/detail.py" line="267"/>
+        <location filename="../../desktop/ui/detail.py" line="205"/>
+        <location filename="../../desktop/ui/detail.py" line="281"/>
         <source>In the article’s words</source>
         <translation>原文表述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="192"/>
+        <location filename="../../desktop/ui/detail.py" line="206"/>
         <source>Related facts (same place or field)</source>
         <translation>相关事实（同一地区或领域）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="177"/>
+        <location filename="../../desktop/ui/detail.py" line="191"/>
         <source>Page</source>
         <extracomment>point sizes at zoom 1.0</extracomment>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="178"/>
+        <location filename="../../desktop/ui/detail.py" line="192"/>
         <source>Where this is in the themes</source>
         <translation>所在主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="179"/>
+        <location filename="../../desktop/ui/detail.py" line="193"/>
         <source>Figure</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="179"/>
+        <location filename="../../desktop/ui/detail.py" line="193"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="180"/>
+        <location filename="../../desktop/ui/detail.py" line="194"/>
         <source>Statement</source>
         <translation>陈述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="181"/>
+        <location filename="../../desktop/ui/detail.py" line="195"/>
         <source>Who states it, source and date</source>
         <translation>陈述者、来源与日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="182"/>
+        <location filename="../../desktop/ui/detail.py" line="196"/>
         <source>How to go on</source>
         <translation>如何继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="183"/>
+        <location filename="../../desktop/ui/detail.py" line="197"/>
         <source>The article’s words</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="184"/>
+        <location filename="../../desktop/ui/detail.py" line="198"/>
         <source>Article passage</source>
         <translation>原文段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="185"/>
+        <location filename="../../desktop/ui/detail.py" line="199"/>
         <source>Related facts</source>
         <translation>相关事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="186"/>
+        <location filename="../../desktop/ui/detail.py" line="200"/>
         <source>Headline figures</source>
         <translation>主要数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="187"/>
-        <location filename="../../desktop/ui/detail.py" line="314"/>
+        <location filename="../../desktop/ui/detail.py" line="201"/>
+        <location filename="../../desktop/ui/detail.py" line="333"/>
         <source>Every fact here</source>
         <translation>此处全部事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="193"/>
+        <location filename="../../desktop/ui/detail.py" line="207"/>
         <source>Pick a theme, place or field on the left, search with Ctrl+F, or press F5 to present the figures. F1 lists every key.</source>
         <translation>在左侧选择主题、地区或领域，按 Ctrl+F 搜索，或按 F5 演示这些数据。按 F1 查看全部快捷键。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="264"/>
+        <location filename="../../desktop/ui/detail.py" line="278"/>
         <source>In the article’s words (stated %Ln times)</source>
         <translation>
             <numerusform>原文表述（文中出现%Ln次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="273"/>
+        <location filename="../../desktop/ui/detail.py" line="287"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="283"/>
+        <location filename="../../desktop/ui/detail.py" line="297"/>
         <source>No dataset is open</source>
         <translation>未打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="284"/>
+        <location filename="../../desktop/ui/detail.py" line="298"/>
         <source>Use File → Open dataset… or return to the bundled dataset.</source>
         <translation>请使用“文件 → 打开数据集…”，或返回内置数据集。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="297"/>
+        <location filename="../../desktop/ui/detail.py" line="311"/>
         <source>%Ln fact(s) matching “%1”</source>
         <translation>
             <numerusform>%Ln条事实与“%1”匹配</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/detail.py" line="316"/>
+        <source>No fact holds every word typed. Try fewer or shorter words: the search reads ids, titles, statements, quotes, places and fields, in Chinese and in English.</source>
+        <translation>没有一条事实包含所输入的全部词语。请试试更少或更短的词：搜索范围包括编号、标题、陈述、原文引语、地区和领域，中英文均可。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="304"/>
+        <location filename="../../desktop/ui/detail.py" line="323"/>
         <source>%Ln fact(s) in this group</source>
         <translation>
             <numerusform>本组共%Ln条事实</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="311"/>
+        <location filename="../../desktop/ui/detail.py" line="330"/>
         <source>The first %1 of %Ln facts: type more words to narrow the search</source>
         <translation>
             <numerusform>共%Ln条事实，此处列出前%1条：输入更多字词以缩小搜索范围</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="302"/>
+        <location filename="../../desktop/ui/detail.py" line="321"/>
         <source>%Ln fact(s) in this theme</source>
         <translation>
             <numerusform>本主题共%Ln条事实</numerusform>
