@@ -114,6 +114,20 @@ def test_a_search_nothing_matches_says_what_to_try(window, qtbot):
     assert "Try fewer" not in window.detail.statement.text()
 
 
+def test_a_fact_page_says_its_words_in_the_language_switched_to(window, qtbot):
+    """What a fact page works out for itself (a quote the article states twice) survives a
+    switch of language, both ways."""
+    window.select_fact("st-agreements-countries")
+    qtbot.waitUntil(lambda: window.current_fact == "st-agreements-countries")
+    caption = window.detail.quote_caption
+    assert caption.text() == "原文表述（文中出现2次）"
+    window.set_language("en")
+    assert caption.text() == "In the article’s words (stated 2 times)"
+    assert window.detail.title.text() == window.detail.view.title and window.detail.view.lang == "en"
+    window.set_language("zh")
+    assert caption.text() == "原文表述（文中出现2次）"
+
+
 def test_the_page_list_works_from_the_keyboard(window, qtbot, dataset):
     _open_group(window, qtbot, "place", "africa")
     ids = window.detail.facts.fact_ids()

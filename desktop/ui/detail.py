@@ -202,7 +202,6 @@ class FactDetail(QScrollArea):
             widget.setAccessibleName(name)
         self.show_article.setText(self.tr("Show in article"))
         self.show_article.setToolTip(self.tr("Show the paragraph of the article that states this fact"))
-        self.quote_caption.setText(self.tr("In the article’s words"))
         self.related_caption.setText(self.tr("Related facts (same place or field)"))
         self.hint.setText(self.tr("Pick a theme, place or field on the left, search with Ctrl+F, "
                                   "or press F5 to present the figures. F1 lists every key."))

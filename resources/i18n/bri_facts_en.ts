@@ -11,27 +11,27 @@
 <context>
     <name>FactDetail</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="278" />
+        <location filename="../../desktop/ui/detail.py" line="277" />
         <source>In the article’s words (stated %Ln times)</source>
         <translation><numerusform>In the article’s words (stated %Ln times)</numerusform><numerusform>In the article’s words (stated %Ln times)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="311" />
+        <location filename="../../desktop/ui/detail.py" line="310" />
         <source>%Ln fact(s) matching “%1”</source>
         <translation><numerusform>%Ln fact matching “%1”</numerusform><numerusform>%Ln facts matching “%1”</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="321" />
+        <location filename="../../desktop/ui/detail.py" line="320" />
         <source>%Ln fact(s) in this theme</source>
         <translation><numerusform>%Ln fact in this theme</numerusform><numerusform>%Ln facts in this theme</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="323" />
+        <location filename="../../desktop/ui/detail.py" line="322" />
         <source>%Ln fact(s) in this group</source>
         <translation><numerusform>%Ln fact in this group</numerusform><numerusform>%Ln facts in this group</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="330" />
+        <location filename="../../desktop/ui/detail.py" line="329" />
         <source>The first %1 of %Ln facts: type more words to narrow the search</source>
         <translation><numerusform>The first %1 of %Ln facts: type more words to narrow the search</numerusform><numerusform>The first %1 of %Ln facts: type more words to narrow the search</numerusform></translation>
     </message>

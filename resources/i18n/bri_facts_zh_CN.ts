@@ -387,13 +387,12 @@ Do you want to replace it?</source>
         <translation>显示原文中陈述此事实的段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="205"/>
-        <location filename="../../desktop/ui/detail.py" line="281"/>
+        <location filename="../../desktop/ui/detail.py" line="280"/>
         <source>In the article’s words</source>
         <translation>原文表述</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="206"/>
+        <location filename="../../desktop/ui/detail.py" line="205"/>
         <source>Related facts (same place or field)</source>
         <translation>相关事实（同一地区或领域）</translation>
     </message>
@@ -455,65 +454,65 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/detail.py" line="201"/>
-        <location filename="../../desktop/ui/detail.py" line="333"/>
+        <location filename="../../desktop/ui/detail.py" line="332"/>
         <source>Every fact here</source>
         <translation>此处全部事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="207"/>
+        <location filename="../../desktop/ui/detail.py" line="206"/>
         <source>Pick a theme, place or field on the left, search with Ctrl+F, or press F5 to present the figures. F1 lists every key.</source>
         <translation>在左侧选择主题、地区或领域，按 Ctrl+F 搜索，或按 F5 演示这些数据。按 F1 查看全部快捷键。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="278"/>
+        <location filename="../../desktop/ui/detail.py" line="277"/>
         <source>In the article’s words (stated %Ln times)</source>
         <translation>
             <numerusform>原文表述（文中出现%Ln次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="287"/>
+        <location filename="../../desktop/ui/detail.py" line="286"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="297"/>
+        <location filename="../../desktop/ui/detail.py" line="296"/>
         <source>No dataset is open</source>
         <translation>未打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="298"/>
+        <location filename="../../desktop/ui/detail.py" line="297"/>
         <source>Use File → Open dataset… or return to the bundled dataset.</source>
         <translation>请使用“文件 → 打开数据集…”，或返回内置数据集。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="311"/>
+        <location filename="../../desktop/ui/detail.py" line="310"/>
         <source>%Ln fact(s) matching “%1”</source>
         <translation>
             <numerusform>%Ln条事实与“%1”匹配</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="316"/>
+        <location filename="../../desktop/ui/detail.py" line="315"/>
         <source>No fact holds every word typed. Try fewer or shorter words: the search reads ids, titles, statements, quotes, places and fields, in Chinese and in English.</source>
         <translation>没有一条事实包含所输入的全部词语。请试试更少或更短的词：搜索范围包括编号、标题、陈述、原文引语、地区和领域，中英文均可。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="323"/>
+        <location filename="../../desktop/ui/detail.py" line="322"/>
         <source>%Ln fact(s) in this group</source>
         <translation>
             <numerusform>本组共%Ln条事实</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="330"/>
+        <location filename="../../desktop/ui/detail.py" line="329"/>
         <source>The first %1 of %Ln facts: type more words to narrow the search</source>
         <translation>
             <numerusform>共%Ln条事实，此处列出前%1条：输入更多字词以缩小搜索范围</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="321"/>
+        <location filename="../../desktop/ui/detail.py" line="320"/>
         <source>%Ln fact(s) in this theme</source>
         <translation>
             <numerusform>本主题共%Ln条事实</numerusform>
