@@ -18,6 +18,8 @@ drawing with OpenGL, which the app's charts never do; the module costs 2 MiB of 
 pyqtgraph imports, that name is answered by a stand-in that imports the real module when one of
 its names is first read (a curve painted on an OpenGL viewport, say), and forwards to it. After
 the import the stand-in is out of ``sys.modules``: ``import PySide6.QtOpenGL`` gets the real one.
+No chart reads a name from it, so the frozen builds do not ship the module at all
+(``packaging/slim_build.py``, ``APP_ONLY_EXCLUDED``).
 
 If pyqtgraph was imported before this module (a script, a test), it is used as it is.
 
