@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from desktop.base.paths import data_path
 from desktop.domain.dataset import Dataset, load_dataset
-from desktop.domain.reader import Progress, _no_progress
+from desktop.domain.schema import Progress, no_progress
 
 
-def load_bundled(progress: Progress = _no_progress) -> Dataset:
+def load_bundled(progress: Progress = no_progress) -> Dataset:
     return replace(load_dataset(data_path(), progress), bundled=True)

@@ -9,15 +9,18 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.base.checkpoint import checkpoint
 from desktop.base.lazy import np
 from desktop.base.lazy import pd
 
 from desktop.domain.errors import DatasetError, LoadCancelled
-from desktop.domain.reader import Progress, RawDataset, _no_progress, read_raw
 # re-exported: the exporters and tests name the columns and split keys from here
-from desktop.domain.validation import COLUMNS, OPTIONAL, split_keys, validate  # noqa: F401
+from desktop.domain.schema import COLUMNS, OPTIONAL, Progress, no_progress, split_keys  # noqa: F401
+
+if TYPE_CHECKING:
+    from desktop.domain.reader import RawDataset
 
 @dataclass
 class ThemeNode:
@@ -247,8 +250,12 @@ def _by_theme(facts: pd.DataFrame):
         start += count
 
 
-def load_dataset(path: str | Path, progress: Progress = _no_progress) -> Dataset:
+def load_dataset(path: str | Path, progress: Progress = no_progress) -> Dataset:
     """Read, validate and build a dataset: a folder, a .zip of a folder, or an .xlsx workbook."""
+    # the reader and the checks are imported by the first load, not with the window: the first
+    # paint comes from the snapshot and needs neither (make bench: content from source)
+    from desktop.domain.reader import read_raw
+    from desktop.domain.validation import validate
     raw = read_raw(path, progress)
     if not progress("checking", 0.85):
         raise LoadCancelled()

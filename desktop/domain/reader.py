@@ -15,7 +15,6 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable
 
 from desktop.base.checkpoint import checkpoint
 from desktop.base.lazy import np
@@ -24,9 +23,8 @@ from desktop.base.lazy import pd
 from desktop.domain.encoding import _check_bytes, decode_text
 from desktop.domain.errors import DatasetError, LoadCancelled, Problem
 from desktop.domain.filewords import file_kind, os_reason, size_text
-
-TABLES = ("themes", "facts", "sources", "vocabulary")
-REQUIRED_TABLES = ("themes", "facts", "sources")
+from desktop.domain.schema import (REQUIRED_TABLES, TABLE_FILES, TABLES,  # noqa: F401 - re-exported
+                                   Progress, no_progress)
 
 #: A single table or text file larger than this is refused (documented in data/README.md).
 MAX_FILE_BYTES = 1024 * 1024 * 1024
@@ -44,11 +42,6 @@ MAX_COLUMNS = 200
 #: A CSV file larger than this is parsed as it is read, never held in memory whole (a million
 #: facts are 620 MiB of bytes next to the 1 GiB of cells parsed from them).
 STREAM_BYTES = 32 * 1024 * 1024
-#: The file names a person may pick instead of their folder (``facts.csv`` opens its folder).
-TABLE_FILES = tuple(f"{t}.csv" for t in TABLES)
-
-Progress = Callable[[str, float], bool]
-"""progress(step, fraction) -> keep going? Returning False cancels the load."""
 
 
 @dataclass
@@ -71,8 +64,6 @@ def sheet_label(workbook: str, table: str) -> str:
     return f"{workbook}, sheet “{table}”"
 
 
-def _no_progress(step: str, fraction: float) -> bool:
-    return True
 
 
 # --------------------------------------------------------------------------- parsing
@@ -389,7 +380,7 @@ class _Folder:
 # --------------------------------------------------------------------------- entry point
 
 
-def read_raw(path: str | Path, progress: Progress = _no_progress) -> RawDataset:
+def read_raw(path: str | Path, progress: Progress = no_progress) -> RawDataset:
     """Read every table and source text of a dataset, or raise DatasetError listing why not."""
     origin = Path(path)
     try:

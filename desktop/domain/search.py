@@ -37,7 +37,7 @@ from desktop.base.lazy import np
 
 from desktop.domain.dataset import Dataset, split_keys
 from desktop.domain.errors import LoadCancelled
-from desktop.domain.reader import Progress
+from desktop.domain.schema import Progress
 
 #: The fact columns searched, besides the names of a fact's places and fields (tags).
 SEARCH_COLUMNS = ("id", "title_zh", "title_en", "text_zh", "text_en", "quote", "unit_zh", "unit_en")

@@ -14,6 +14,7 @@ from desktop.base.lazy import pd
 from desktop.domain.editorial import chinese_in, missing_figures
 from desktop.domain.errors import Problem
 from desktop.domain.reader import RawDataset
+from desktop.domain.schema import COLUMNS, OPTIONAL, split_keys  # noqa: F401 - re-exported
 
 QUALIFIERS = ("exact", "more_than", "about")
 MAX_THEME_DEPTH = 32
@@ -24,24 +25,8 @@ MAX_VALUE = 1e15
 #: seconds); the bundled data needs about half a million.
 MAX_QUOTE_SEARCH = 10_000_000_000
 
-COLUMNS = {
-    "themes": ("id", "parent", "order", "title_zh", "title_en", "summary_zh", "summary_en"),
-    "facts": ("id", "theme", "title_zh", "title_en", "text_zh", "text_en", "value", "qualifier",
-              "unit_zh", "unit_en", "as_of", "quote", "source", "attribution", "places", "tags"),
-    "sources": ("id", "title_zh", "title_en", "file"),
-    "vocabulary": ("kind", "key", "name_zh", "name_en"),
-}
-OPTIONAL = {
-    "facts": ("headline",),
-    "sources": ("citation_zh", "citation_en"),
-    "vocabulary": ("note_zh", "note_en"),
-}
 _AS_OF = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-
-
-def split_keys(cell: str) -> list[str]:
-    return [k.strip() for k in str(cell or "").split(";") if k.strip()]
 
 
 # --------------------------------------------------------------------------- validation

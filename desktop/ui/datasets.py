@@ -24,7 +24,7 @@ from desktop.base.paths import data_path
 from desktop.domain import Dataset, DatasetError, load_dataset
 from desktop.domain.bundled import load_bundled
 from desktop.domain.errors import LoadCancelled, Problem
-from desktop.domain.reader import TABLE_FILES
+from desktop.domain.schema import TABLE_FILES
 from desktop.ui.fonts import app_font
 from desktop.ui.host import Host
 from desktop.ui.paint import viewport_of

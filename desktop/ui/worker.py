@@ -23,10 +23,10 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from desktop.base.checkpoint import pausing_with
 from desktop.domain.errors import DatasetError, LoadCancelled
+from desktop.domain.schema import Progress
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, float], bool]
 
 #: After the window's thread has done work a person waits for (a keystroke's search, a page, a
 #: chart), jobs stay paused this long more: the paint that follows has the interpreter too.
