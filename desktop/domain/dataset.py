@@ -22,6 +22,7 @@ from desktop.domain.schema import COLUMNS, OPTIONAL, Progress, no_progress, spli
 if TYPE_CHECKING:
     from desktop.domain.reader import RawDataset
 
+
 @dataclass
 class ThemeNode:
     """A theme in the tree; ``facts`` are the ids of the facts filed directly under it."""
