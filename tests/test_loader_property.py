@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.domain import DatasetError, load_dataset
-from desktop.domain.dataset import COLUMNS, OPTIONAL
+from desktop.domain.schema import COLUMNS, OPTIONAL
 from desktop.domain.errors import LoadCancelled
 from make_broken import BROKEN, TABLES, read_table
 

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.dataset import Dataset, split_keys
+from desktop.domain.dataset import Dataset
+from desktop.domain.schema import split_keys
 from desktop.domain.errors import LoadCancelled
 from desktop.domain.search import SearchIndex, fact_texts
 

@@ -12,7 +12,8 @@ from pathlib import Path, PurePosixPath
 from desktop.domain import reader
 from desktop.domain.errors import DatasetError, Problem
 from desktop.domain.filewords import os_reason, size_text
-from desktop.domain.reader import Progress, RawDataset
+from desktop.domain.reader import RawDataset
+from desktop.domain.schema import Progress
 
 
 def read_archive(origin: Path, info: os.stat_result, progress: Progress) -> RawDataset:

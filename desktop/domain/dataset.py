@@ -16,8 +16,7 @@ from desktop.base.lazy import np
 from desktop.base.lazy import pd
 
 from desktop.domain.errors import DatasetError, LoadCancelled
-# re-exported: the exporters and tests name the columns and split keys from here
-from desktop.domain.schema import COLUMNS, OPTIONAL, Progress, no_progress, split_keys  # noqa: F401
+from desktop.domain.schema import COLUMNS, OPTIONAL, Progress, no_progress, split_keys
 
 if TYPE_CHECKING:
     from desktop.domain.reader import RawDataset

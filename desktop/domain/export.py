@@ -14,7 +14,8 @@ from typing import Sequence
 from desktop.base.lazy import pd
 
 from desktop.domain.charts import ChartSpec, chart_specs, slug
-from desktop.domain.dataset import COLUMNS, OPTIONAL, Dataset
+from desktop.domain.dataset import Dataset
+from desktop.domain.schema import COLUMNS, OPTIONAL
 from desktop.domain.scope import Scope, theme_scope
 from desktop.domain.view import fact_view
 

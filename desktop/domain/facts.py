@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.domain.dataset import Dataset, split_keys
+from desktop.domain.dataset import Dataset
+from desktop.domain.schema import split_keys
 
 
 @dataclass(frozen=True)

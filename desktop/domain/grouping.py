@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop.base.lazy import np
-from desktop.domain.dataset import Dataset, ThemeNode, split_keys
+from desktop.domain.dataset import Dataset, ThemeNode
+from desktop.domain.schema import split_keys
 
 GROUPINGS = ("theme", "place", "tag")
 _NONE = {"place": ("未注明地区", "No place named"), "tag": ("未注明领域", "No field named")}

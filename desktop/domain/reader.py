@@ -23,8 +23,7 @@ from desktop.base.lazy import pd
 from desktop.domain.encoding import _check_bytes, decode_text
 from desktop.domain.errors import DatasetError, LoadCancelled, Problem
 from desktop.domain.filewords import file_kind, os_reason, size_text
-from desktop.domain.schema import (REQUIRED_TABLES, TABLE_FILES, TABLES,  # noqa: F401 - re-exported
-                                   Progress, no_progress)
+from desktop.domain.schema import REQUIRED_TABLES, TABLE_FILES, TABLES, Progress, no_progress
 
 #: A single table or text file larger than this is refused (documented in data/README.md).
 MAX_FILE_BYTES = 1024 * 1024 * 1024

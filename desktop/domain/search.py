@@ -35,9 +35,9 @@ from typing import Callable, Iterator
 from desktop.base.checkpoint import checkpoint
 from desktop.base.lazy import np
 
-from desktop.domain.dataset import Dataset, split_keys
+from desktop.domain.dataset import Dataset
 from desktop.domain.errors import LoadCancelled
-from desktop.domain.schema import Progress
+from desktop.domain.schema import Progress, split_keys
 
 #: The fact columns searched, besides the names of a fact's places and fields (tags).
 SEARCH_COLUMNS = ("id", "title_zh", "title_en", "text_zh", "text_en", "quote", "unit_zh", "unit_en")

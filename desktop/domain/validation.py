@@ -14,7 +14,7 @@ from desktop.base.lazy import pd
 from desktop.domain.editorial import chinese_in, missing_figures
 from desktop.domain.errors import Problem
 from desktop.domain.reader import RawDataset
-from desktop.domain.schema import COLUMNS, OPTIONAL, split_keys  # noqa: F401 - re-exported
+from desktop.domain.schema import COLUMNS, OPTIONAL
 
 QUALIFIERS = ("exact", "more_than", "about")
 MAX_THEME_DEPTH = 32

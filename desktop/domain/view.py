@@ -7,8 +7,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from desktop.domain.dataset import Dataset, split_keys
+from desktop.domain.dataset import Dataset
 from desktop.domain.formatting import figure_with_unit, format_as_of, format_figure
+from desktop.domain.schema import split_keys
 
 _WORDS = {
     "zh": {"stated_by": "陈述者：", "source": "来源：", "sep": " · ", "list": "、",

@@ -10,7 +10,8 @@ from desktop.base.lazy import np
 from desktop.base.lazy import pd
 from desktop.domain import reader
 from desktop.domain.errors import DatasetError, LoadCancelled, Problem
-from desktop.domain.reader import Progress, RawDataset
+from desktop.domain.reader import RawDataset
+from desktop.domain.schema import REQUIRED_TABLES, TABLES, Progress
 
 
 def read_workbook(raw: RawDataset, origin: Path, progress: Progress) -> RawDataset:
@@ -28,12 +29,12 @@ def read_workbook(raw: RawDataset, origin: Path, progress: Progress) -> RawDatas
     try:
         # sheet names as a person types them: “Facts ” is the facts sheet
         by_name = {str(n).strip().lower(): n for n in book.sheetnames}
-        for index, table in enumerate(reader.TABLES):
-            if not progress(f"{table} sheet", index / (len(reader.TABLES) + 1)):
+        for index, table in enumerate(TABLES):
+            if not progress(f"{table} sheet", index / (len(TABLES) + 1)):
                 raise LoadCancelled()
             label = reader.sheet_label(origin.name, table)
             if table not in by_name:
-                if table in reader.REQUIRED_TABLES:
+                if table in REQUIRED_TABLES:
                     raw.problems.append(Problem(origin.name, f"the workbook has no sheet named “{table}”.",
                                                 "Name the sheets themes, facts and sources "
                                                 "(vocabulary is optional)."))
