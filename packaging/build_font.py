@@ -40,12 +40,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 # fontTools is used as a library (fontTools.subset.Subsetter), not through the
 # pyftsubset command line, so that the options below are explicit and reviewed.
 from fontTools import subset
 from fontTools.ttLib import TTFont
+from fontTools.ttLib.reorderGlyphs import reorderGlyphs
 from fontTools.ttLib.ttCollection import TTCollection
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,17 +118,22 @@ def gb2312_level1() -> set[int]:
     return chars
 
 
-def text_file_chars(root: Path) -> tuple[set[int], list[Path]]:
-    chars: set[int] = set()
+def text_file_counts(root: Path) -> tuple[Counter, list[Path]]:
+    """How often each character occurs in the project's text files, and the files."""
+    counts: Counter = Counter()
     files: list[Path] = []
     for pattern in TEXT_GLOBS:
         for path in sorted(root.glob(pattern)):
             if not path.is_file():
                 continue
             files.append(path)
-            text = path.read_text(encoding="utf-8-sig")
-            chars.update(ord(c) for c in text)
-    return chars, files
+            counts.update(path.read_text(encoding="utf-8-sig"))
+    return counts, files
+
+
+def text_file_chars(root: Path) -> tuple[set[int], list[Path]]:
+    counts, files = text_file_counts(root)
+    return {ord(c) for c in counts}, files
 
 
 def wanted_codepoints(root: Path) -> tuple[set[int], list[Path]]:
@@ -304,7 +311,36 @@ def rename(font: TTFont, style: str) -> None:
             top.CIDFontName = ps_name
 
 
-def build_one(source: Path, style: str, codepoints: set[int], out: Path) -> list[int]:
+def order_glyphs(font: TTFont, counts: Counter) -> None:
+    """Put the glyphs in the order of how often the project's text uses their
+    character, the most used first (ties and unused glyphs keep their order).
+
+    FreeType reads a font through a memory map, and the kernel maps a run of
+    64 KB around each page it reads. In Unicode order the few hundred glyphs a
+    page of the app draws are spread over the whole file, so both files ended
+    up resident whole (2.9 MiB); ordered by use they sit together at the start
+    (0.7 MiB resident after the bundled data's first page). The outlines and
+    metrics are unchanged."""
+    cff = font["CFF "].cff
+    top = cff.topDictIndex[0]
+    order = font.getGlyphOrder()
+    # each charstring is read with the private dict of its font dict now, before
+    # the glyph ids, and with them FDSelect, move
+    for name in order:
+        top.CharStrings[name]
+    fd_of = dict(zip(order, top.FDSelect.gidArray)) if hasattr(top, "FDSelect") else None
+    position = {name: i for i, name in enumerate(order)}
+    uses: Counter = Counter()
+    for codepoint, name in font.getBestCmap().items():
+        uses[name] = max(uses[name], counts.get(chr(codepoint), 0))
+    new_order = [order[0]] + sorted(order[1:], key=lambda name: (-uses[name], position[name]))
+    reorderGlyphs(font, new_order)  # also re-sorts GSUB/GPOS coverage; not FDSelect:
+    if fd_of is not None:
+        top.FDSelect.gidArray = [fd_of[name] for name in new_order]
+
+
+def build_one(source: Path, style: str, codepoints: set[int], out: Path,
+              counts: Counter) -> list[int]:
     font = load_source_face(source)
     cmap = font.getBestCmap()
     synthesized = {ord(c) for c in SUPERSCRIPTS + SUBSCRIPTS}
@@ -312,9 +348,11 @@ def build_one(source: Path, style: str, codepoints: set[int], out: Path) -> list
 
     options = subset.Options()
     options.hinting = False  # drop CFF hints: smaller file, fine on screen
-    # Keep the CFF subroutines: measured on this subset, desubroutinizing makes
-    # the Regular file ~80 KB (5 %) larger and buys nothing for Qt/FreeType.
-    options.desubroutinize = False
+    # No CFF subroutines: each glyph's outline is then in one place, next to the
+    # glyphs ordered beside it (see order_glyphs). With subroutines, drawing any
+    # few hundred glyphs reads calls spread over the whole subroutine table. The
+    # files are ~80 KB (5 %) larger.
+    options.desubroutinize = True
     options.name_IDs = ["*"]  # keep copyright, licence, designer, URLs …
     options.name_languages = ["*"]
     options.name_legacy = True
@@ -331,6 +369,7 @@ def build_one(source: Path, style: str, codepoints: set[int], out: Path) -> list
     subsetter.subset(font)
     add_script_digits(font)
     rename(font, style)
+    order_glyphs(font, counts)
 
     font.recalcTimestamp = False
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -375,10 +414,11 @@ def main(argv: list[str] | None = None) -> int:
     codepoints, files = wanted_codepoints(ROOT)
     print(f"{len(codepoints)} characters requested ({len(files)} text files scanned)")
 
-    file_chars, _ = text_file_chars(ROOT)
+    counts, _ = text_file_counts(ROOT)
+    file_chars = {ord(c) for c in counts}
     for style, (_, out_name) in STYLES.items():
         out = args.out_dir / out_name
-        missing = build_one(sources[style], style, codepoints, out)
+        missing = build_one(sources[style], style, codepoints, out, counts)
         size = out.stat().st_size
         print(f"{out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}: "
               f"{size:,} bytes ({FAMILY} {style})")
