@@ -17,6 +17,9 @@ log = logging.getLogger("bri-facts")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 #: what export-charts writes (desktop.ui.chart.render.FORMATS, named here so --help needs no Qt)
 FORMATS = ("png", "svg", "pptx")
+#: The log file is handed to the rotating handler this long after the first paint: the import of
+#: ``logging.handlers`` (socket, pickle: ~25 ms, 0.3 MiB) is no part of the start-up.
+ROTATE_LOG_AFTER_MS = 3000
 
 
 class _Parser(argparse.ArgumentParser):
@@ -113,7 +116,12 @@ def cmd_gui(args) -> int:
     from desktop.ui.platform import splash_showing
     if splash_showing():  # the single-file build's splash stays until the content is painted
         window.contentPainted.connect(lambda what: what == "content" and hand_over_from_splash(window))
-    window.contentPainted.connect(lambda what: what == "content" and rotate_log())
+    from PySide6.QtCore import QTimer
+
+    def rotate_later(what: str) -> None:
+        if what == "content":
+            QTimer.singleShot(ROTATE_LOG_AFTER_MS, window, rotate_log)
+    window.contentPainted.connect(rotate_later)
     import os
     if os.environ.get("BRI_FACTS_BENCH"):  # start-up timing for benchmarks/run.py only
         from desktop.ui.bench import report_paints

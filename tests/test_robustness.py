@@ -89,30 +89,35 @@ def test_qt_warnings_go_to_the_log(qapp, log_file):
 
 def test_the_window_start_logs_to_the_file_then_rotates_it(tmp_path):
     """The GUI start opens the log with a plain handler (no logging.handlers before the first
-    paint) and hands it to the rotating one once the window has painted: the start-up's records
-    and the later ones are in the same file, once each, and the file then rotates at 1 MB."""
+    paint) and hands it to the rotating one after the window has painted (here at once; the app
+    waits ROTATE_LOG_AFTER_MS): the start-up's records and the later ones are in the same file,
+    once each, and the file then rotates at 1 MB."""
     home = tmp_path / "log-home"
     code = ("import logging, sys\n"
-            "from PySide6.QtCore import QTimer\n"
             "from desktop import cli\n"
+            "from desktop.base import logsetup\n"
             "from desktop.ui import launch\n"
-            "opened = launch.open_main_window\n"
+            "opened, rotate, seen = launch.open_main_window, logsetup.rotate_log, []\n"
             "def watched(*a, **k):\n"
             "    w = opened(*a, **k)\n"
             "    print('at start', 'logging.handlers' in sys.modules)\n"
-            "    def painted(what):\n"
-            "        if what == 'content':\n"
-            "            QTimer.singleShot(0, lambda: (logging.getLogger('probe').info('after the paint'),\n"
-            "                print('after', [type(h).__name__ for h in logging.getLogger().handlers]),\n"
-            "                w.close()))\n"
-            "    w.contentPainted.connect(painted)\n"
+            "    w.contentPainted.connect(seen.append)\n"
+            "    seen.append(w)\n"
             "    return w\n"
-            "launch.open_main_window = watched\n"
+            "def rotated():\n"
+            "    print('painted before the rotation', 'content' in seen)\n"
+            "    rotate()\n"
+            "    logging.getLogger('probe').info('after the paint')\n"
+            "    print('after', [type(h).__name__ for h in logging.getLogger().handlers])\n"
+            "    seen[0].close()\n"
+            "launch.open_main_window, logsetup.rotate_log = watched, rotated\n"
+            "cli.ROTATE_LOG_AFTER_MS = 0\n"
             "sys.argv = ['bri-facts', '--lang', 'en', '--no-err-windows']\n"
             "sys.exit(cli.main())\n")
     run = run_fresh(code, home)
     assert run.returncode == 0, run.stderr
     assert "at start False" in run.stdout
+    assert "painted before the rotation True" in run.stdout
     assert "after ['StreamHandler', 'RotatingFileHandler']" in run.stdout
     text = (home / "logs" / "bri-facts.log").read_text(encoding="utf-8")
     assert text.count("first paint from the snapshot") == 1   # logged before the paint

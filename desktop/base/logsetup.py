@@ -1,8 +1,9 @@
 """Logging to a rotating file in the user's log folder, and native crashes via faulthandler.
 
 The window's start opens the file with logging's plain ``FileHandler`` and hands it to the
-rotating one after its first paint (:func:`rotate_log`): ``logging.handlers`` imports socket,
-pickle and queue, 12-18 ms that the first paint need not wait for. Same file, appended to."""
+rotating one a few seconds after its first paint (:func:`rotate_log`): ``logging.handlers``
+imports socket, pickle and queue, ~25 ms that neither the first paint nor the data's arrival
+need wait for. Same file, appended to."""
 
 from __future__ import annotations
 
