@@ -7,7 +7,7 @@ from __future__ import annotations
 import linecache
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -67,6 +67,23 @@ def skip_pyside_source_scan() -> None:
 SWITCH_INTERVAL_S = 0.0002
 
 
+#: The window icon's sizes (resources/icons/bri-facts-<size>.png, made by packaging/build_icons.py
+#: from the SVG): what title bars, task bars and the X window manager ask for.
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def window_icon() -> QIcon:
+    """The app's icon from its PNG renderings, each read only when asked for at its size. Not
+    the SVG: X takes a window's icon as pixels at every size the icon has, which for an SVG are
+    four renderings, and the SVG icon engine, a plugin with Qt's SVG module, loads for them."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resource_path(f"icons/bri-facts-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
 def create_app(argv: list[str] | None = None, *, error_hook: bool = True,
                err_windows: bool = True) -> QApplication:
     """Create (or return) the QApplication, configured once."""
@@ -83,9 +100,7 @@ def create_app(argv: list[str] | None = None, *, error_hook: bool = True,
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    icon = resource_path("icons/bri-facts.svg")
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(window_icon())
     register_fonts()
     app.setFont(app_font(10.5))
     if error_hook:

@@ -200,3 +200,19 @@ def test_viewport_of_is_the_view_s_own_viewport(qapp, qtbot):
     qtbot.addWidget(renamed)
     renamed.viewport().setObjectName("something else")
     assert viewport_of(renamed) is renamed.viewport()
+
+
+def test_the_window_icon_comes_from_its_pngs_at_every_size(qapp):
+    """The title bar's and task bar's icon: the PNG renderings of the app's SVG, 16 to 256 px,
+    each drawn (not blank). X takes a window's icon as pixels at each size it has; from the SVG
+    that meant loading the SVG icon engine plugin and four renderings before the first paint."""
+    from desktop.app import ICON_SIZES
+    icon = qapp.windowIcon()
+    assert sorted(size.width() for size in icon.availableSizes()) == list(ICON_SIZES)
+    assert ICON_SIZES[0] <= 16 and ICON_SIZES[-1] >= 256
+    for size in (16, 48, 256):
+        image = icon.pixmap(size, size).toImage()
+        assert (image.width(), image.height()) == (size, size)
+        opaque = sum(image.pixelColor(x, y).alpha() > 200
+                     for x in range(0, size, max(1, size // 32)) for y in range(0, size, max(1, size // 32)))
+        assert opaque > 0.3 * min(size, 32) ** 2, (size, opaque)
