@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.ui import snapshot
 from desktop.ui.launch import open_main_window
@@ -83,6 +83,36 @@ def test_a_bar_clicked_before_the_data_comes_opens_its_fact_when_it_does(qapp, q
         pass
     assert window.current_fact == bars[1] and not window.charts.previewing
     assert window.detail.capture()["title"]  # its page is shown
+    window.close()
+
+
+@pytest.mark.parametrize("where", ["card", "list"])
+def test_a_fact_opened_on_the_snapshot_page_before_the_data_comes_opens_when_it_does(
+        qapp, qtbot, where):
+    """A figure card clicked, or a row of the page's list opened with Enter, while the page is
+    still the snapshot's. The tree's rows are then the snapshot's, not the window's model's, and
+    the two must not be mixed: a card clicked in the single file's first second crashed the
+    app. The fact opens when the data comes."""
+    from desktop.ui.fact_list import FACT_ID_ROLE
+    window = _open(qapp, qtbot, fast=True)
+    assert window.waiting and window.detail.figure_cards()
+    window.tree.setCurrentIndex(window.tree.model().index(0, 0))  # a group's row, as on screen
+    if where == "card":
+        card = window.detail.figure_cards()[1]
+        wanted = card.fact_id
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    else:
+        rows = window.detail.facts
+        index = next(rows.model().index(r, 0) for r in range(rows.model().rowCount())
+                     if rows.model().index(r, 0).data(FACT_ID_ROLE))
+        wanted = index.data(FACT_ID_ROLE)
+        rows.setCurrentIndex(index)
+        qtbot.keyClick(rows, Qt.Key.Key_Return)
+    assert wanted and window.waiting and window.dataset is None
+    with qtbot.waitSignal(window.loads.finished, timeout=20_000):
+        pass
+    assert window.current_fact == wanted
+    assert window.detail.capture()["title"]
     window.close()
 
 

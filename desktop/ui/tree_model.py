@@ -126,6 +126,12 @@ class BrowseModel(QAbstractItemModel):
         return self._root.group.children
 
     # ---- Qt model interface
+    def _own(self, index: QModelIndex) -> bool:
+        """A valid row of this model. The window's tree shows the snapshot's rows until the data
+        comes, and a row of another model holds no item of this one: reading it as one crashed
+        the app (a figure card clicked in the single file's first second)."""
+        return index.isValid() and index.model() is self
+
     def _item(self, index: QModelIndex) -> _Item:
         return index.internalPointer() if index.isValid() else self._root
 
@@ -208,15 +214,19 @@ class BrowseModel(QAbstractItemModel):
 
     # ---- lookups for the window
     def group_at(self, index: QModelIndex) -> Group | None:
-        """The group a row stands for (a fact's row: None)."""
-        if not index.isValid():
+        """The group a row stands for (a fact's row, or a row of another model: None)."""
+        if not self._own(index):
             return None
         item = index.internalPointer()
         return item.group if item.fact_id is None else None
 
     def find_fact(self, fact_id: str, under: QModelIndex = QModelIndex()) -> QModelIndex:
         """The first row showing this fact (a fact may stand under several places or tags),
-        looked for below ``under`` (a group's row) or in the whole tree."""
+        looked for below ``under`` (a group's row) or in the whole tree; below a row of another
+        model, nowhere."""
+        if under.isValid() and not self._own(under):
+            return QModelIndex()
+
         def search(item: _Item, parent_index: QModelIndex) -> QModelIndex:
             group = item.group
             if fact_id in group.facts:
