@@ -18,7 +18,8 @@ def test_self_test_passes_from_source_and_touches_no_settings(tmp_path):
                             capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     line = next(ln for ln in result.stdout.splitlines() if ln.startswith("self-test OK"))
-    for checked in ("font 'BRI Noto Sans SC'", "translation zh", "facts", "export PNG 1920×1080"):
+    for checked in ("font 'BRI Noto Sans SC'", "translation zh", "start snapshot, then the data",
+                    "facts", "export PNG 1920×1080"):
         assert checked in line
     assert "Traceback" not in result.stderr
     assert (home / "logs" / "bri-facts.log").is_file()
