@@ -116,6 +116,43 @@ def test_a_fact_opened_on_the_snapshot_page_before_the_data_comes_opens_when_it_
     window.close()
 
 
+def test_every_command_open_before_the_data_comes_works_on_the_snapshot_page(
+        qapp, qtbot, tmp_path, monkeypatch):
+    """Each menu command enabled while the page is still the snapshot's (the single file's first
+    second) runs there without an error, and the data still comes after it. Commands that need
+    the data are disabled until it comes; a dialog a command opens is closed again."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    from desktop.ui.actions import ACTIONS
+
+    def close_dialogs() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, (QDialog, QMessageBox)) and widget.isVisible():
+                widget.reject()
+
+    ran = []
+    for number, spec in enumerate(ACTIONS):
+        if spec.is_submenu or spec.id in ("quit", "open_log_folder"):  # (the latter: the OS's)
+            continue
+        monkeypatch.setenv("BRI_FACTS_HOME", str(tmp_path / f"home-{number}"))
+        window = _open(qapp, qtbot, fast=True)
+        assert window.waiting and window.dataset is None
+        action = window.actions_by_id[spec.id]
+        assert not (spec.needs == "dataset" and action.isEnabled()), spec.id
+        if action.isEnabled():
+            timer = QTimer(window, interval=50, timeout=close_dialogs)  # a modal dialog's loop runs it
+            timer.start()
+            action.trigger()
+            timer.stop()
+            ran.append(spec.id)
+            with qtbot.waitSignal(window.loads.finished, timeout=20_000) as blocker:
+                pass
+            assert blocker.args == ["loaded"] and window.dataset is not None, spec.id
+        window.close()
+    assert {"find", "toggle_language", "export_chart", "zoom_in"} <= set(ran)
+
+
 @pytest.mark.parametrize("damage", ["fingerprint", "version", "garbage", "charts"])
 def test_a_stale_or_broken_snapshot_is_never_shown(qapp, qtbot, damage, caplog):
     first = _open(qapp, qtbot)
