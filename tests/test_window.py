@@ -93,6 +93,23 @@ def test_show_in_article_highlights_the_quote_in_both_places(window, qtbot, data
     assert "2" in window.detail.quote_caption.text()
 
 
+def test_show_in_article_stays_on_for_the_next_fact_after_a_page(window, qtbot, dataset):
+    """The button stays pressed from fact to fact, and so does the article under it: after a
+    theme's page it was pressed with nothing shown, and took two clicks to show the article."""
+    first = dataset.facts[dataset.facts["quote"] == AGREEMENTS].index[0]
+    window.select_fact(first)
+    qtbot.mouseClick(window.detail.show_article, Qt.MouseButton.LeftButton)
+    assert window.detail.article.isVisible()
+    window.select_overview()
+    assert not window.detail.article.isVisible()  # a page has no article of its own
+    other = fact_with_quote(dataset, "7.4万个就业岗位")
+    window.select_fact(other)
+    assert window.detail.show_article.isChecked() and window.detail.article.isVisible()
+    assert "7.4万个就业岗位" in window.detail.highlighted_passages()[0]
+    qtbot.mouseClick(window.detail.show_article, Qt.MouseButton.LeftButton)
+    assert not window.detail.article.isVisible()
+
+
 def test_related_facts_are_links(window, qtbot, dataset):
     fid = fact_with_quote(dataset, "7.4万个就业岗位")
     window.select_fact(fid)

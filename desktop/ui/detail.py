@@ -284,8 +284,9 @@ class FactDetail(QScrollArea):
             links.append(f'<a href="fact:{html.escape(other, quote=True)}">{html.escape(rv.title)}</a>'
                          + (f" · {html.escape(rv.figure)}" if rv.figure else ""))
         self.related.setText("<br>".join(links) if links else html.escape(self.tr("None")))
-        if self.show_article.isChecked():
-            self._fill_article()
+        # the button stays pressed from fact to fact, and the article with it (a page between
+        # two facts hides the article, not the button's state)
+        self._toggle_article(self.show_article.isChecked())
 
     def _show_scope(self) -> None:
         ds, lang, scope = self.dataset, self.lang, self.scope
