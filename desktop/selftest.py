@@ -4,8 +4,9 @@ It starts the real window as a double-click does (on any platform, ``offscreen``
 first page from the shipped snapshot, a figure card clicked before the data comes, that fact
 open once it has. Then it selects a fact, waits until the fact's chart is painted, exports that
 chart to a PNG in a temporary folder, and checks that the bundled font and the Chinese
-translation are in use. The user's settings are not touched. One line ``self-test OK: …`` and exit 0,
-or one line per failure (``self-test FAILED: …``) and exit 1. Nothing is left behind but the log.
+translation are in use. The user's settings are not touched. One line ``self-test OK: …`` and
+exit 0, or one line per failure (``self-test FAILED: …``) and exit 1. Nothing is left behind but
+the log.
 """
 
 from __future__ import annotations

@@ -63,8 +63,6 @@ def sheet_label(workbook: str, table: str) -> str:
     return f"{workbook}, sheet “{table}”"
 
 
-
-
 # --------------------------------------------------------------------------- parsing
 
 

@@ -126,12 +126,6 @@ class BrowseModel(QAbstractItemModel):
         return self._root.group.children
 
     # ---- Qt model interface
-    def _own(self, index: QModelIndex) -> bool:
-        """A valid row of this model. The window's tree shows the snapshot's rows until the data
-        comes, and a row of another model holds no item of this one: reading it as one crashed
-        the app (a figure card clicked in the single file's first second)."""
-        return index.isValid() and index.model() is self
-
     def _item(self, index: QModelIndex) -> _Item:
         return index.internalPointer() if index.isValid() else self._root
 
@@ -213,6 +207,12 @@ class BrowseModel(QAbstractItemModel):
         return None
 
     # ---- lookups for the window
+    def _own(self, index: QModelIndex) -> bool:
+        """A valid row of this model. The window's tree shows the snapshot's rows until the data
+        comes, and a row of another model holds no item of this one: reading it as one crashed
+        the app (a figure card clicked in the single file's first second)."""
+        return index.isValid() and index.model() is self
+
     def group_at(self, index: QModelIndex) -> Group | None:
         """The group a row stands for (a fact's row, or a row of another model: None)."""
         if not self._own(index):
