@@ -13,6 +13,7 @@ What is tested, each program started with an empty HOME, BRI_FACTS_HOME in a tem
 Qt's offscreen platform and no display:
 
     bri-facts export-charts --out TMP     every chart of the bundled dataset, 1920×1080 PNG each
+    bri-facts export-charts --format pptx one deck: a zip with slides and native charts
     bri-facts --self-test                 window, fact, chart painted, PNG export, font, translation
     bri-facts validate GOOD               tests/broken/ok-gbk: "valid", exit 0
     bri-facts validate BROKEN             tests/broken/unclosed-quote: its EXPECT words, exit 1
@@ -37,6 +38,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -250,6 +252,28 @@ def smoke_export(target: Target, run: Run, tmp: Path, prefix: list[str] | None) 
     run.note = f"{len(pngs)} PNG files"
 
 
+def smoke_deck(target: Target, run: Run, tmp: Path, prefix: list[str] | None) -> None:
+    out = tmp / "deck"
+    if execute(target.printer, ["export-charts", "--out", str(out), "--format", "pptx"], run, tmp,
+               prefix=prefix) is None:
+        return
+    decks = sorted(out.glob("*.pptx")) if out.is_dir() else []
+    if len(decks) != 1:
+        run.problems.append(f"export-charts --format pptx wrote {len(decks)} decks into {out}")
+        return
+    try:
+        with zipfile.ZipFile(decks[0]) as deck:
+            slides = [n for n in deck.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
+            charts = [n for n in deck.namelist() if re.fullmatch(r"ppt/charts/chart\d+\.xml", n)]
+    except zipfile.BadZipFile as exc:
+        run.problems.append(f"{decks[0].name} is not a deck: {exc}")
+        return
+    if not slides or not charts:
+        run.problems.append(f"{decks[0].name}: {len(slides)} slides, {len(charts)} charts")
+    else:
+        run.note = f"{decks[0].name}: {len(slides)} slides, {len(charts)} charts"
+
+
 def _self_test(exe: Path, prints: bool, run: Run, tmp: Path, prefix: list[str] | None) -> None:
     result = execute(exe, ["--self-test"], run, tmp, prefix=prefix)
     if result is None:
@@ -306,6 +330,8 @@ def smoke_validate_broken(target: Target, run: Run, tmp: Path, prefix: list[str]
 def checks_for(target: Target, no_network: list[str] | None):
     """(what, check, prefix) for every run of one target."""
     yield "export-charts", smoke_export, None
+    # lxml and python-pptx, which the single file unpacks on their first import
+    yield "export-charts --format pptx", smoke_deck, None
     yield "--self-test", smoke_self_test, None
     if target.cli is not None:
         yield "--self-test (console)", smoke_cli_self_test, None
