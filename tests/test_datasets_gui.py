@@ -90,6 +90,54 @@ def test_broken_dataset_reports_and_keeps_the_old_one(window, qtbot, monkeypatch
     assert datasets.recent_datasets(window.settings) == []  # a failed open is not remembered
 
 
+UNPACK_FAILED = ("pandas cannot be loaded: unpacking the program's libraries into /tmp/_MEI0 "
+                 "failed (pandas/_libs/lib.so: [Errno 28] No space left on device)")
+
+
+def _no_library(*args, **kwargs):
+    """What opening a dataset raises in the single file when its libraries could not be
+    unpacked (packaging/pyi_rth_late_files.py)."""
+    raise ImportError(UNPACK_FAILED)
+
+
+def test_a_library_that_cannot_be_loaded_is_not_blamed_on_the_dataset(window, qtbot, monkeypatch,
+                                                                       reports, tmp_path):
+    before = window.dataset
+    folder = build_case(CASES[0], tmp_path / "my-data")
+    monkeypatch.setattr(datasets, "load_dataset", _no_library)
+    open_and_wait(qtbot, window, folder, "failed")
+    heading, report = reports[0]
+    assert "应用无法加载它的一个程序库" in heading and "请腾出磁盘空间" in heading
+    assert "my-data" not in heading  # the dataset is not at fault
+    assert "No space left on device" in report and "/tmp/_MEI0" in report
+    assert "make room there and start the app again" in report
+    assert window.dataset is before and window.select_fact(FACT)
+
+
+def test_the_start_without_a_library_says_so_instead_of_blaming_the_bundled_data(
+        window, qtbot, monkeypatch, reports):
+    monkeypatch.setattr(datasets, "load_bundled", _no_library)
+    with qtbot.waitSignal(window.loads.finished, timeout=20_000) as blocker:
+        window.loads.open_bundled(quiet=True)  # the load behind a start from the snapshot
+    assert blocker.args == ["failed"]
+    heading, report = reports[0]
+    assert "应用无法加载它的一个程序库" in heading and "内置数据集已损坏" not in heading
+    assert UNPACK_FAILED in report
+    assert window.dataset is None
+
+
+def test_a_start_that_loads_its_data_first_reports_a_missing_library(qapp, qtbot, monkeypatch):
+    from desktop.ui import launch
+    warned = []
+    monkeypatch.setattr(launch, "load_bundled", _no_library)
+    monkeypatch.setattr(launch, "_warn", lambda text, details: warned.append((text, details)))
+    window = launch.open_main_window(qapp, lang="zh", show=False)
+    qtbot.addWidget(window)
+    assert warned == [(warned[0][0], UNPACK_FAILED)]
+    assert "应用无法加载它的一个程序库" in warned[0][0]
+    assert window.dataset is None
+
+
 def test_every_problem_is_in_the_report(window, qtbot, reports, tmp_path):
     folder = build_case(CASES[0], tmp_path / "dataset")
     set_cells("themes", 3, order="x")(folder)

@@ -275,7 +275,8 @@ class DatasetLoads(QObject):
         if outcome == "loaded":
             self._apply(load, payload)
         elif outcome == "failed":
-            self._failed(load, _as_dataset_error(payload, load.origin))
+            self._failed(load, _as_dataset_error(payload, load.origin),
+                         library_missing=isinstance(payload, ImportError))
         else:
             self._cancelled_message()
             self.finished.emit("cancelled")
@@ -302,9 +303,14 @@ class DatasetLoads(QObject):
                              .replace("%1", current_name(dataset)), 8000)
         self.finished.emit("loaded")
 
-    def _failed(self, load: _Load, error: DatasetError) -> None:
+    def _failed(self, load: _Load, error: DatasetError, library_missing: bool = False) -> None:
         if load.quiet:  # the bundled data behind the first paint: the window has nothing else
             self.host.set_dataset(None)
+        if library_missing:  # not the data's fault: no dataset can be read now
+            heading = translate("datasets", "The app could not load one of its libraries: no "
+                                            "dataset can be opened. Make room on the disk and "
+                                            "start the app again, or reinstall it.")
+        elif load.quiet:
             heading = translate("datasets", "The bundled dataset is damaged. Reinstall the app, "
                                             "or open another dataset.")
         else:
@@ -408,6 +414,11 @@ class DatasetLoads(QObject):
 def _as_dataset_error(exc: Exception, origin: str) -> DatasetError:
     if isinstance(exc, DatasetError):
         return exc
+    if isinstance(exc, ImportError):  # the single file unpacks pandas after it starts
+        return DatasetError([Problem(_label(origin), f"could not be read: {exc}.",
+                                     "The single-file app unpacks its libraries into the "
+                                     "system's temporary folder as it starts: make room there "
+                                     "and start the app again, or reinstall it.")], origin)
     # a bug, not the user's file: still say so, keep the window
     return DatasetError([Problem(_label(origin), "could not be read because of an internal error "
                                  f"({type(exc).__name__}: {exc}).",

@@ -45,6 +45,8 @@ def open_main_window(app: QApplication, lang: str | None = None, dataset_path: s
             log.error("could not open %s:\n%s", dataset_path, exc.report())
             _warn(app.translate("launch", "The dataset could not be opened; the bundled dataset "
                                           "is shown instead."), exc.report())
+        except ImportError:
+            pass  # the bundled dataset below fails the same way, and says why
     if dataset is None:
         try:
             dataset = load_bundled()
@@ -52,6 +54,11 @@ def open_main_window(app: QApplication, lang: str | None = None, dataset_path: s
             log.error("the bundled dataset is broken:\n%s", exc.report())
             _warn(app.translate("launch", "The bundled dataset is damaged. Reinstall the app, or "
                                           "open another dataset."), exc.report())
+        except ImportError as exc:  # the single file unpacks pandas after it starts
+            log.error("a library could not be loaded: %s", exc)
+            _warn(app.translate("launch", "The app could not load one of its libraries: no "
+                                          "dataset can be opened. Make room on the disk and "
+                                          "start the app again, or reinstall it."), str(exc))
     window = MainWindow(dataset, settings, lang)
     if show:
         window.show()

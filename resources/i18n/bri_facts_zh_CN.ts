@@ -4,7 +4,7 @@
 <context>
     <name>BrowsePanel</name>
     <message>
-        <location filename="../../desktop/selftest.py" line="131"/>
+        <location filename="../../desktop/selftest.py" line="134"/>
         <location filename="../../desktop/ui/browse.py" line="117"/>
         <source>Themes</source>
         <translation>主题</translation>
@@ -454,7 +454,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/detail.py" line="201"/>
-        <location filename="../../desktop/ui/detail.py" line="332"/>
+        <location filename="../../desktop/ui/detail.py" line="333"/>
         <source>Every fact here</source>
         <translation>此处全部事实</translation>
     </message>
@@ -476,43 +476,43 @@ Do you want to replace it?</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="296"/>
+        <location filename="../../desktop/ui/detail.py" line="297"/>
         <source>No dataset is open</source>
         <translation>未打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="297"/>
+        <location filename="../../desktop/ui/detail.py" line="298"/>
         <source>Use File → Open dataset… or return to the bundled dataset.</source>
         <translation>请使用“文件 → 打开数据集…”，或返回内置数据集。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="310"/>
+        <location filename="../../desktop/ui/detail.py" line="311"/>
         <source>%Ln fact(s) matching “%1”</source>
         <translation>
             <numerusform>%Ln条事实与“%1”匹配</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail.py" line="315"/>
+        <location filename="../../desktop/ui/detail.py" line="316"/>
         <source>No fact holds every word typed. Try fewer or shorter words: the search reads ids, titles, statements, quotes, places and fields, in Chinese and in English.</source>
         <translation>没有一条事实包含所输入的全部词语。请试试更少或更短的词：搜索范围包括编号、标题、陈述、原文引语、地区和领域，中英文均可。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="322"/>
+        <location filename="../../desktop/ui/detail.py" line="323"/>
         <source>%Ln fact(s) in this group</source>
         <translation>
             <numerusform>本组共%Ln条事实</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="329"/>
+        <location filename="../../desktop/ui/detail.py" line="330"/>
         <source>The first %1 of %Ln facts: type more words to narrow the search</source>
         <translation>
             <numerusform>共%Ln条事实，此处列出前%1条：输入更多字词以缩小搜索范围</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/detail.py" line="320"/>
+        <location filename="../../desktop/ui/detail.py" line="321"/>
         <source>%Ln fact(s) in this theme</source>
         <translation>
             <numerusform>本主题共%Ln条事实</numerusform>
@@ -946,77 +946,82 @@ Do you want to replace it?</source>
         <translation>已取消打开；%1 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="301"/>
+        <location filename="../../desktop/ui/datasets.py" line="302"/>
         <source>Opened %1. Facts: %Ln.</source>
         <translation>已打开 %1：%Ln条事实。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="308"/>
+        <location filename="../../desktop/ui/datasets.py" line="310"/>
+        <source>The app could not load one of its libraries: no dataset can be opened. Make room on the disk and start the app again, or reinstall it.</source>
+        <translation>应用无法加载它的一个程序库，因此无法打开任何数据集。请腾出磁盘空间后重新启动应用，或重新安装应用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/datasets.py" line="314"/>
         <source>The bundled dataset is damaged. Reinstall the app, or open another dataset.</source>
         <translation>内置数据集已损坏。请重新安装应用，或打开其他数据集。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="311"/>
+        <location filename="../../desktop/ui/datasets.py" line="317"/>
         <source>%1 could not be opened. %2 stays open.</source>
         <translation>无法打开 %1。%2 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="388"/>
+        <location filename="../../desktop/ui/datasets.py" line="394"/>
         <source>(not found)</source>
         <translation>（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="389"/>
+        <location filename="../../desktop/ui/datasets.py" line="395"/>
         <source>%1 is no longer there</source>
         <translation>%1 已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="395"/>
+        <location filename="../../desktop/ui/datasets.py" line="401"/>
         <source>No recent datasets</source>
         <translation>无最近的数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="399"/>
+        <location filename="../../desktop/ui/datasets.py" line="405"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="405"/>
+        <location filename="../../desktop/ui/datasets.py" line="411"/>
         <source>The list of recent datasets is cleared.</source>
         <translation>最近打开的数据集列表已清空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="420"/>
+        <location filename="../../desktop/ui/datasets.py" line="431"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="422"/>
+        <location filename="../../desktop/ui/datasets.py" line="433"/>
         <source>Preparing %1…</source>
         <translation>正在准备 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="423"/>
+        <location filename="../../desktop/ui/datasets.py" line="434"/>
         <source>Reading %1 of %2…</source>
         <translation>正在读取 %2 中的 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="323"/>
+        <location filename="../../desktop/ui/datasets.py" line="329"/>
         <source>%1 is not a dataset. %2 stays open.</source>
         <translation>%1 不是数据集。%2 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="344"/>
+        <location filename="../../desktop/ui/datasets.py" line="350"/>
         <source>Open dataset</source>
         <translation>打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="345"/>
+        <location filename="../../desktop/ui/datasets.py" line="351"/>
         <source>Datasets (*.zip *.xlsx facts.csv);;Zip archives (*.zip);;Excel workbooks (*.xlsx);;Dataset folder, by its facts.csv (facts.csv);;All files (*)</source>
         <translation>数据集 (*.zip *.xlsx facts.csv);;Zip 压缩包 (*.zip);;Excel 工作簿 (*.xlsx);;数据集文件夹(选择其中的 facts.csv) (facts.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="354"/>
+        <location filename="../../desktop/ui/datasets.py" line="360"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
@@ -1048,9 +1053,14 @@ Do you want to replace it?</source>
         <translation>无法打开该数据集，现显示内置数据集。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/launch.py" line="53"/>
+        <location filename="../../desktop/ui/launch.py" line="55"/>
         <source>The bundled dataset is damaged. Reinstall the app, or open another dataset.</source>
         <translation>内置数据集已损坏。请重新安装应用，或打开其他数据集。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/launch.py" line="59"/>
+        <source>The app could not load one of its libraries: no dataset can be opened. Make room on the disk and start the app again, or reinstall it.</source>
+        <translation>应用无法加载它的一个程序库，因此无法打开任何数据集。请腾出磁盘空间后重新启动应用，或重新安装应用。</translation>
     </message>
 </context>
 <context>
