@@ -307,9 +307,7 @@ class DatasetLoads(QObject):
         if load.quiet:  # the bundled data behind the first paint: the window has nothing else
             self.host.set_dataset(None)
         if library_missing:  # not the data's fault: no dataset can be read now
-            heading = translate("datasets", "The app could not load one of its libraries: no "
-                                            "dataset can be opened. Make room on the disk and "
-                                            "start the app again, or reinstall it.")
+            heading = library_missing_text()
         elif load.quiet:
             heading = translate("datasets", "The bundled dataset is damaged. Reinstall the app, "
                                             "or open another dataset.")
@@ -409,6 +407,15 @@ class DatasetLoads(QObject):
     def clear_recent(self) -> None:
         self.host.settings.remove(RECENT_KEY)
         self.host.show_status(translate("datasets", "The list of recent datasets is cleared."), 4000)
+
+
+def library_missing_text() -> str:
+    """What the window says when reading a dataset raised ImportError: the single file unpacks
+    pandas and numpy after it has started (packaging/pyi_rth_late_files.py), and a full disk
+    stops that."""
+    return translate("datasets", "The app could not load one of its libraries: no dataset can "
+                                 "be opened. Make room on the disk and start the app again, or "
+                                 "reinstall it.")
 
 
 def _as_dataset_error(exc: Exception, origin: str) -> DatasetError:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.ui.i18n import install_translator, system_language
 from desktop.domain import DatasetError, load_dataset
 from desktop.domain.bundled import load_bundled
+from desktop.ui.datasets import library_missing_text
 from desktop.ui.main_window import MainWindow
 from desktop.ui.window_state import start_state
 from desktop.ui import snapshot
@@ -56,9 +57,7 @@ def open_main_window(app: QApplication, lang: str | None = None, dataset_path: s
                                           "open another dataset."), exc.report())
         except ImportError as exc:  # the single file unpacks pandas after it starts
             log.error("a library could not be loaded: %s", exc)
-            _warn(app.translate("launch", "The app could not load one of its libraries: no "
-                                          "dataset can be opened. Make room on the disk and "
-                                          "start the app again, or reinstall it."), str(exc))
+            _warn(library_missing_text(), str(exc))
     window = MainWindow(dataset, settings, lang)
     if show:
         window.show()

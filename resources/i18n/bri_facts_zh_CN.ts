@@ -951,77 +951,77 @@ Do you want to replace it?</source>
         <translation>已打开 %1：%Ln条事实。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="310"/>
+        <location filename="../../desktop/ui/datasets.py" line="416"/>
         <source>The app could not load one of its libraries: no dataset can be opened. Make room on the disk and start the app again, or reinstall it.</source>
         <translation>应用无法加载它的一个程序库，因此无法打开任何数据集。请腾出磁盘空间后重新启动应用，或重新安装应用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="314"/>
+        <location filename="../../desktop/ui/datasets.py" line="312"/>
         <source>The bundled dataset is damaged. Reinstall the app, or open another dataset.</source>
         <translation>内置数据集已损坏。请重新安装应用，或打开其他数据集。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="317"/>
+        <location filename="../../desktop/ui/datasets.py" line="315"/>
         <source>%1 could not be opened. %2 stays open.</source>
         <translation>无法打开 %1。%2 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="394"/>
+        <location filename="../../desktop/ui/datasets.py" line="392"/>
         <source>(not found)</source>
         <translation>（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="395"/>
+        <location filename="../../desktop/ui/datasets.py" line="393"/>
         <source>%1 is no longer there</source>
         <translation>%1 已不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="401"/>
+        <location filename="../../desktop/ui/datasets.py" line="399"/>
         <source>No recent datasets</source>
         <translation>无最近的数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="405"/>
+        <location filename="../../desktop/ui/datasets.py" line="403"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="411"/>
+        <location filename="../../desktop/ui/datasets.py" line="409"/>
         <source>The list of recent datasets is cleared.</source>
         <translation>最近打开的数据集列表已清空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="431"/>
+        <location filename="../../desktop/ui/datasets.py" line="438"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="433"/>
+        <location filename="../../desktop/ui/datasets.py" line="440"/>
         <source>Preparing %1…</source>
         <translation>正在准备 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="434"/>
+        <location filename="../../desktop/ui/datasets.py" line="441"/>
         <source>Reading %1 of %2…</source>
         <translation>正在读取 %2 中的 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="329"/>
+        <location filename="../../desktop/ui/datasets.py" line="327"/>
         <source>%1 is not a dataset. %2 stays open.</source>
         <translation>%1 不是数据集。%2 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="350"/>
+        <location filename="../../desktop/ui/datasets.py" line="348"/>
         <source>Open dataset</source>
         <translation>打开数据集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="351"/>
+        <location filename="../../desktop/ui/datasets.py" line="349"/>
         <source>Datasets (*.zip *.xlsx facts.csv);;Zip archives (*.zip);;Excel workbooks (*.xlsx);;Dataset folder, by its facts.csv (facts.csv);;All files (*)</source>
         <translation>数据集 (*.zip *.xlsx facts.csv);;Zip 压缩包 (*.zip);;Excel 工作簿 (*.xlsx);;数据集文件夹(选择其中的 facts.csv) (facts.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="360"/>
+        <location filename="../../desktop/ui/datasets.py" line="358"/>
         <source>Open dataset folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
@@ -1047,20 +1047,15 @@ Do you want to replace it?</source>
 <context>
     <name>launch</name>
     <message>
-        <location filename="../../desktop/ui/launch.py" line="46"/>
+        <location filename="../../desktop/ui/launch.py" line="47"/>
         <source>The dataset could not be opened; the bundled dataset is shown instead.</source>
         <extracomment>After a first paint from a snapshot with a chart, the data loads once that chart is drawn, or after this long if it is not (the chart panel hidden, a canvas that fails).</extracomment>
         <translation>无法打开该数据集，现显示内置数据集。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/launch.py" line="55"/>
+        <location filename="../../desktop/ui/launch.py" line="56"/>
         <source>The bundled dataset is damaged. Reinstall the app, or open another dataset.</source>
         <translation>内置数据集已损坏。请重新安装应用，或打开其他数据集。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/launch.py" line="59"/>
-        <source>The app could not load one of its libraries: no dataset can be opened. Make room on the disk and start the app again, or reinstall it.</source>
-        <translation>应用无法加载它的一个程序库，因此无法打开任何数据集。请腾出磁盘空间后重新启动应用，或重新安装应用。</translation>
     </message>
 </context>
 <context>
