@@ -171,9 +171,6 @@ class LateFiles:
                               f"into {self.target} failed ({self.errors[package]})", name=fullname)
         return None  # the files are in place: the usual finders take it from here
 
-    def invalidate_caches(self):
-        pass
-
 
 def install(archive, target):
     """Put a :class:`LateFiles` for ``archive`` first in sys.meta_path and start its thread,

@@ -275,8 +275,7 @@ class DatasetLoads(QObject):
         if outcome == "loaded":
             self._apply(load, payload)
         elif outcome == "failed":
-            self._failed(load, _as_dataset_error(payload, load.origin),
-                         library_missing=isinstance(payload, ImportError))
+            self._failed(load, payload)
         else:
             self._cancelled_message()
             self.finished.emit("cancelled")
@@ -303,10 +302,11 @@ class DatasetLoads(QObject):
                              .replace("%1", current_name(dataset)), 8000)
         self.finished.emit("loaded")
 
-    def _failed(self, load: _Load, error: DatasetError, library_missing: bool = False) -> None:
+    def _failed(self, load: _Load, failure: Exception) -> None:
+        error = _as_dataset_error(failure, load.origin)
         if load.quiet:  # the bundled data behind the first paint: the window has nothing else
             self.host.set_dataset(None)
-        if library_missing:  # not the data's fault: no dataset can be read now
+        if isinstance(failure, ImportError):  # not the data's fault: no dataset can be read now
             heading = library_missing_text()
         elif load.quiet:
             heading = translate("datasets", "The bundled dataset is damaged. Reinstall the app, "

@@ -946,7 +946,7 @@ Do you want to replace it?</source>
         <translation>已取消打开；%1 保持打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/datasets.py" line="302"/>
+        <location filename="../../desktop/ui/datasets.py" line="301"/>
         <source>Opened %1. Facts: %Ln.</source>
         <translation>已打开 %1：%Ln条事实。</translation>
     </message>
