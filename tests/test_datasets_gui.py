@@ -441,10 +441,31 @@ def test_memory_a_dataset_freed_goes_back_to_the_system_once_the_next_is_indexed
     indexed = browse._indexed
     monkeypatch.setattr(browse, "give_back", lambda: order.append("given back") or True)
     monkeypatch.setattr(browse, "_indexed",
-                        lambda dataset, progress: (order.append(dataset), indexed(dataset, progress))[1])
+                        lambda dataset, progress, give: (order.append(dataset), indexed(dataset, progress, give))[1])
     open_and_wait(qtbot, window, dataset_copy)
     qtbot.waitUntil(lambda: window.browser.index is not None, timeout=10_000)
     started = [i for i, item in enumerate(order) if item is window.dataset]
     assert started and "given back" in order[started[-1]:], order
     if sys.platform.startswith("linux"):
         assert memory.give_back() is True      # glibc: malloc_trim is there and runs
+
+
+def test_memory_a_first_start_has_nothing_to_give_back_and_does_not_look_for_the_way(tmp_path):
+    """The bundled dataset on a first start replaces nothing and its index is small: no
+    malloc_trim, and no looking it up (ctypes.util finds the C library by running ldconfig)."""
+    from tests.conftest import run_fresh, window_script
+    code = window_script("en") + (
+        "from PySide6.QtCore import QTimer\n"
+        "def check():\n"
+        "    if w.browser.index is not None:\n"
+        "        from desktop.base.memory import _malloc_trim\n"
+        "        print('indexed', len(w.dataset.facts), _malloc_trim.cache_info().currsize,\n"
+        "              'ctypes.util' in sys.modules)\n"
+        "        app.quit()\n"
+        "timer = QTimer()\n"
+        "timer.timeout.connect(check)\n"
+        "timer.start(10)\n"
+        "app.exec()\n")
+    run = run_fresh(code, tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split()[-4:] == ["indexed", "105", "0", "False"], run.stdout

@@ -40,11 +40,14 @@ PAGE_DELAY_MS = 200
 BUILD_NOW_LIMIT = 20_000
 
 
-def _indexed(dataset: Dataset, progress) -> SearchIndex:
+def _indexed(dataset: Dataset, progress, give_memory_back: bool) -> SearchIndex:
     """The search index of a newly opened dataset, built on a worker; the memory the previous
-    dataset and the build's own word tables freed goes back to the system after it."""
+    dataset and the build's own word tables freed goes back to the system after it, when there
+    is any worth giving back (not after the first start's small dataset: ctypes, which finds
+    the C library's malloc_trim, would cost more memory than the trim returns)."""
     index = SearchIndex(dataset, progress)
-    give_back()
+    if give_memory_back:
+        give_back()
     return index
 
 
@@ -171,14 +174,14 @@ class BrowsePanel(QWidget):
             self._show_model(self.model)
             self.preview.deleteLater()
             self.preview = None
-        self.dataset = dataset
+        replaced, self.dataset = self.dataset, dataset
         self.index = None
         self._set_matches(None)
         if self._indexer is not None:
             self._indexer.cancel()
             self._indexer = None
         if dataset is not None:
-            self._build_index(dataset)
+            self._build_index(dataset, replaced is not None or len(dataset.facts) > BUILD_NOW_LIMIT)
         self.model.set_language(lang)
         self.model.grouping = self.grouping
         self.model.set_dataset(dataset)
@@ -241,11 +244,12 @@ class BrowsePanel(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     # ---- search
-    def _build_index(self, dataset: Dataset) -> None:
+    def _build_index(self, dataset: Dataset, give_memory_back: bool) -> None:
         """Build the search index in the background, so that the first keystroke in a large
         dataset does not wait for it (100k facts: about 1 s)."""
         # the worker's progress lets a newer dataset cancel this build between its steps
-        worker = Worker(lambda progress: _indexed(dataset, progress), "search index", self)
+        worker = Worker(lambda progress: _indexed(dataset, progress, give_memory_back),
+                        "search index", self)
         worker.done.connect(lambda index: self._index_ready(dataset, index))
         worker.failed.connect(lambda exc: self._index_failed(dataset, exc))
         worker.finished.connect(worker.deleteLater)
