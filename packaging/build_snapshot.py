@@ -22,6 +22,8 @@ def take(lang: str) -> dict:
     from desktop.ui.launch import open_main_window
     app = create_app(["bri-facts-snapshot"], error_hook=False)
     window = open_main_window(app, lang=lang, show=True)
+    if window is None or window.dataset is None:  # a snapshot vouches for the data it shows
+        raise SystemExit("the bundled dataset does not load: no snapshot made")
     for _ in range(5):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         QApplication.processEvents()

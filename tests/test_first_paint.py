@@ -178,6 +178,46 @@ def test_a_stale_or_broken_snapshot_is_never_shown(qapp, qtbot, damage, caplog):
     window.close()
 
 
+def test_the_data_behind_a_trusted_snapshot_is_not_checked_again_and_all_else_is(
+        qapp, qtbot, monkeypatch):
+    """A snapshot that matches the app's version and the data's fingerprint was taken from
+    those files loaded, and so checked, by this version: the start behind it reads and builds
+    them (the same facts) without checking them again. The ordinary start, File → Back to the
+    bundled dataset and a start whose data no longer matches the snapshot check them."""
+    from desktop.domain import validation
+    checks = []
+    validate = validation.validate
+    monkeypatch.setattr(validation, "validate", lambda raw: checks.append(raw.origin) or validate(raw))
+
+    def loaded(window):
+        if window.waiting:
+            with qtbot.waitSignal(window.loads.finished, timeout=20_000) as blocker:
+                pass
+            assert blocker.args == ["loaded"]
+        assert window.dataset is not None and window.dataset.bundled
+        return window.dataset
+
+    ordinary = _open(qapp, qtbot)
+    expected = loaded(ordinary).facts
+    ordinary.close()
+    assert len(checks) == 1
+
+    window = _open(qapp, qtbot, fast=True)
+    assert window.waiting  # painted from the shipped snapshot
+    assert loaded(window).facts.equals(expected) and len(checks) == 1
+    with qtbot.waitSignal(window.loads.finished, timeout=20_000):
+        window.loads.open_bundled()  # File → Back to the bundled dataset
+    assert len(checks) == 2
+    window.close()
+
+    monkeypatch.setitem(snapshot._fingerprint, "data", "0" * 64)  # the data changed since
+    other = _open(qapp, qtbot, fast=True)
+    assert not other.waiting  # no snapshot: the ordinary start
+    loaded(other)
+    assert len(checks) == 3
+    other.close()
+
+
 def test_the_first_paint_and_the_first_chart_do_not_wait_for_pandas(tmp_path):
     """The snapshot's page and tree, then its chart drawn by pyqtgraph, come before pandas is
     imported; the data then comes and the chart drawn from it is the same, pixel for pixel."""

@@ -370,12 +370,13 @@ class DatasetLoads(QObject):
         origin = str(dataset.origin)
         self.start(lambda progress: load_dataset(origin, progress), origin, remember=origin)
 
-    def open_bundled(self, quiet: bool = False) -> None:
-        """File → Back to the bundled dataset (and, quietly, the start behind a snapshot)."""
+    def open_bundled(self, quiet: bool = False, checked: bool = False) -> None:
+        """File → Back to the bundled dataset (and, quietly and ``checked``, the start behind a
+        snapshot: see :func:`load_bundled`)."""
         def task(progress):
             if not progress("facts.csv", 0.0):
                 raise LoadCancelled()
-            return load_bundled()
+            return load_bundled(checked=checked)
         self.start(task, str(data_path()), remember=None, quiet=quiet)
 
     # ---- the recent list (File → Recent datasets, filled each time it opens)

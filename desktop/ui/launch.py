@@ -79,8 +79,10 @@ def _from_snapshot(settings, lang: str) -> MainWindow | None:
     window = MainWindow(None, settings, lang, snapshot=found)
 
     def load() -> None:
+        # the snapshot matched this version and the data's fingerprint: it was taken from these
+        # files loaded, and so checked, by this version (snapshot.read): not checked again
         if window.waiting and not window.loads.busy():
-            window.loads.open_bundled(quiet=True)
+            window.loads.open_bundled(quiet=True, checked=True)
 
     def painted(what: str) -> None:
         # with the snapshot's chart: pyqtgraph draws it first, then pandas and the data load (one

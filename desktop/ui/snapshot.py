@@ -7,6 +7,9 @@ A snapshot is trusted only when everything that decides the first screen matches
 the app's version, the bundled data's fingerprint (sha256 of every file), the language, the
 grouping, the fact to be restored, the text size and whether charts are shown. Anything else —
 a missing, stale, corrupt or foreign file — means the ordinary start, never a wrong picture.
+A trusted snapshot also vouches for the data behind it: it was taken from those very files
+loaded, and so checked, by this version, so the start behind it reads and builds them without
+checking them again (``load_bundled(checked=True)``); the ordinary start checks them.
 
 Two places hold snapshots: ``resources/first-paint/<lang>.json`` for a first start (made by
 `make snapshot`; a test keeps them current), and the user's cache folder for the state the
