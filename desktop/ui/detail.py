@@ -133,7 +133,7 @@ class FactDetail(QScrollArea):
         self.meta = _label(name="meta")
         self.meta.setStyleSheet(f"color: {PAGE['muted']};")
         self.hint = _label(selectable=False, name="hint")
-        self.hint.setStyleSheet(f"color: {PAGE['muted']}; font-style: italic;")
+        self.hint.setStyleSheet(f"color: {PAGE['muted']};")
         self.quote_caption = _label(bold=True, selectable=False, name="quote caption")
         self.quote = _label(name="quote")
         self.quote.setStyleSheet(f"background: {PAGE['quote_bg']}; color: {PAGE['quote_fg']}; "
