@@ -466,10 +466,10 @@ def verdicts(res: dict) -> list[dict]:
             a, m = st["app"][kind]["rss_mib"]["median"], st["minimal stack"][kind]["rss_mib"]["median"]
             add("rss_vs_minimal", a / m, a <= m, f"{kind}: {a:.0f} vs {m:.0f} MiB",
                 "" if a <= m else "code more than data (/proc/PID/smaps at the peak, "
-                "docs/benchmarks.md): numpy's and pandas' code that reads, checks and indexes a "
-                "dataset (2.5 MiB), the X image of a 1400×900 window beside the minimal one's "
-                "1280×820 (0.8 MiB), the fonts (1.0 MiB); the Python heap is within 0.5 MiB of "
-                "the minimal window's")
+                "docs/benchmarks.md): numpy's and pandas' code that reads and indexes a "
+                "dataset (2.1 MiB), the X image of a 1400×900 window beside the minimal one's "
+                "1280×820 (0.8 MiB), the fonts (0.9 MiB), more of Qt's widget code (0.8 MiB); "
+                "the Python heap is 0.5 MiB under the minimal window's")
     size = res.get("size")
     if size:
         s = size["app single file"]
