@@ -316,3 +316,63 @@ def test_a_page_row_shows_its_text_once_and_the_chosen_one_on_a_readable_tint(wi
     assert count(0, ink, SELECTED_BAR, PAD - 2) == 0 and count(1, ink, SELECTED_BAR, PAD - 2) == 0
     for colour in ("figure", "muted", "ink"):                      # readable on the tint
         assert contrast(QColor(PAGE[colour]), tint) >= 4.5, colour
+
+
+def test_a_search_lays_each_fact_out_once_and_its_marks_change_no_line_break(
+        window, qtbot, dataset):
+    """A row's height is measured on its html without the search's marks and kept across pages:
+    each keystroke lists the same facts again, and laying their rich text out was most of a
+    keystroke's frame (105 rows, ~50 ms on a slow laptop). That holds because a mark changes no
+    line break: every fact's row, marked or not, is as tall, in both languages, at two widths."""
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.domain.view import fact_view
+    from desktop.ui.fact_list import PAD, row_html
+    from desktop.ui.fonts import app_font
+
+    def height(markup: str, width: int) -> float:
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(app_font(10.5))
+        doc.setHtml(markup)
+        doc.setTextWidth(width - 2 * PAD)
+        return doc.size().height()
+
+    differ = 0
+    for lang, words in (("zh", ["科技", "合作", "中"]), ("en", ["t", "e", "an"])):
+        for fid in dataset.facts.index:
+            view = fact_view(dataset, fid, lang)
+            marked, plain = row_html(view, words), row_html(view, [])
+            differ += marked != plain
+            for width in (420, 800):
+                assert height(marked, width) == height(plain, width), (fid, lang, width)
+    assert differ > 150  # most rows of both languages carry marks
+
+    lst = window.detail.facts
+    measured = []
+    real = lst.delegate._document
+
+    def counted(index, width, markup=None):
+        if markup is not None:  # a size hint's measurement (paint passes none)
+            measured.append(index.row())
+        return real(index, width, markup)
+    lst.delegate._document = counted
+
+    def listed(query: str) -> bool:
+        return window.search.text() == query and f"“{query}”" in window.detail.title.text() \
+            and window.search_hits is not None and sorted(lst.fact_ids()) == sorted(window.search_hits)
+
+    window.set_language("en")
+    qtbot.keyClicks(window.search, "Kenya")
+    qtbot.waitUntil(lambda: listed("Kenya"))
+    before, first = set(lst.fact_ids()), len(measured)
+    assert len(before) == 5 and first >= len(before)  # laid out, each once
+    window.search.clear()
+    qtbot.keyClicks(window.search, "railway")  # the Kenyan railway's facts, and others
+    qtbot.waitUntil(lambda: listed("railway"))
+    _settle()
+    now = set(lst.fact_ids())
+    assert now & before and now - before
+    assert len(measured) - first == len(now - before)  # only the facts not listed before
+    rows = lst.model().rowCount()
+    assert lst.height() >= sum(lst.sizeHintForRow(r) for r in range(rows))  # as tall as its rows

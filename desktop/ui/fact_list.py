@@ -26,6 +26,8 @@ STATEMENT_CHARS = {"zh": 90, "en": 180}
 PAD = 8
 #: the width of the bar that marks the chosen row, in pixels (inside the padding)
 SELECTED_BAR = 4
+#: row heights kept across pages (by row, width and text size) before they are measured anew
+HEIGHTS_KEPT = 5_000
 
 
 def _cut(text: str, limit: int) -> str:
@@ -62,10 +64,14 @@ class _Rows(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[tuple[str | None, str, str]] = []   # (fact id or None, html, spoken text)
+        #: the html each row's height is measured on: its own without the search's marks, which
+        #: change no line break, so that a fact is laid out once whatever the query
+        self.measured: list[str] = []
 
-    def set_rows(self, rows) -> None:
+    def set_rows(self, rows, measured=None) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self.measured = list(measured) if measured is not None else [r[1] for r in self.rows]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt naming
@@ -96,26 +102,30 @@ class _Delegate(QStyledItemDelegate):
     def __init__(self, view: "FactList"):
         super().__init__(view)
         self.view = view
-        # row heights by (row, width, point size): Qt asks for each row's size hint more than once
-        # per layout (the list's layout, then FactList.fit), and laying out rich text is the cost
-        self.heights: dict[tuple[int, int, float], int] = {}
+        # row heights by (measured html, width, point size): Qt asks for each row's size hint more
+        # than once per layout (the list's layout, then FactList.fit), every keystroke of a search
+        # lists the same facts again, and laying out rich text is the cost (105 rows: ~50 ms on a
+        # slow laptop); kept across pages, up to HEIGHTS_KEPT
+        self.heights: dict[tuple[str, int, float], int] = {}
 
-    def _document(self, index, width: float) -> QTextDocument:
+    def _document(self, index, width: float, markup: str | None = None) -> QTextDocument:
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         heading = index.data(FACT_ID_ROLE) is None
         font = app_font(self.view.point_size * (1.08 if heading else 1.0), bold=heading)
         doc.setDefaultFont(font)
-        doc.setHtml(index.data(HTML_ROLE))
+        doc.setHtml(index.data(HTML_ROLE) if markup is None else markup)
         doc.setTextWidth(max(60.0, width - 2 * PAD))
         return doc
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt naming
         width = viewport_of(self.view).width() or 600
-        key = (index.row(), width, self.view.point_size)
+        measured = self.view.rows.measured[index.row()]
+        key = (measured, width, self.view.point_size)
         height = self.heights.get(key)
         if height is None:
-            height = self.heights[key] = int(self._document(index, width).size().height()) + 2 * PAD
+            doc = self._document(index, width, measured)
+            height = self.heights[key] = int(doc.size().height()) + 2 * PAD
         return QSize(width, height)
 
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt naming
@@ -181,15 +191,18 @@ class FactList(QListView):
 
     def fill(self, sections: list[tuple[str, list[FactView]]], words: list[str]) -> None:
         """``sections``: (heading or "", the facts under it) in reading order."""
-        rows = []
+        rows, measured = [], []
         for heading, views in sections:
             if heading and views:
                 rows.append((None, html.escape(heading), heading))
+                measured.append(rows[-1][1])
             for view in views:
                 spoken = " — ".join(t for t in (view.title, view.figure, view.statement) if t)
                 rows.append((view.id, row_html(view, words), spoken))
-        self.delegate.heights.clear()
-        self.rows.set_rows(rows)
+                measured.append(row_html(view, []) if words else rows[-1][1])
+        if len(self.delegate.heights) > HEIGHTS_KEPT:
+            self.delegate.heights.clear()
+        self.rows.set_rows(rows, measured)
         self.fit()
 
     def fact_ids(self) -> list[str]:
