@@ -26,7 +26,7 @@ STATEMENT_CHARS = {"zh": 90, "en": 180}
 PAD = 8
 #: the width of the bar that marks the chosen row, in pixels (inside the padding)
 SELECTED_BAR = 4
-#: row heights kept across pages (by row, width and text size) before they are measured anew
+#: row heights kept across pages (by a row's html, the width and the text size) before they are measured anew
 HEIGHTS_KEPT = 5_000
 
 
