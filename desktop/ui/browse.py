@@ -43,8 +43,8 @@ BUILD_NOW_LIMIT = 20_000
 def _indexed(dataset: Dataset, progress, give_memory_back: bool) -> SearchIndex:
     """The search index of a newly opened dataset, built on a worker; the memory the previous
     dataset and the build's own word tables freed goes back to the system after it, when there
-    is any worth giving back (not after the first start's small dataset: ctypes, which finds
-    the C library's malloc_trim, would cost more memory than the trim returns)."""
+    is any worth giving back: not after the first start's small dataset, which replaced nothing
+    (finding malloc_trim runs ``ldconfig -p`` through ctypes.util, for nothing to return)."""
     index = SearchIndex(dataset, progress)
     if give_memory_back:
         give_back()
