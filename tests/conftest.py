@@ -78,3 +78,22 @@ def dataset_copy(tmp_path):
     target = tmp_path / "dataset"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture
+def no_modal(monkeypatch):
+    """Message boxes answer at once instead of waiting for a click, and record their text:
+    ``no_modal["warning"]`` lists what a user would have read (questions answer No)."""
+    from PySide6.QtWidgets import QMessageBox
+    calls = {"warning": [], "question": [], "information": []}
+
+    def record(kind, answer):
+        def box(parent, title, text, *args, **kwargs):
+            calls[kind].append(text)
+            return answer
+        return box
+    monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "information",
+                        record("information", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.No))
+    return calls

@@ -78,23 +78,6 @@ def _accept_with(size, style="light"):
     return exec_
 
 
-@pytest.fixture
-def no_modal(monkeypatch):
-    """Fail loudly instead of hanging if a message box would open unexpectedly."""
-    calls = {"warning": [], "question": [], "information": []}
-
-    def record(kind, answer=None):
-        def box(parent, title, text, *args, **kwargs):
-            calls[kind].append(text)
-            return answer
-        return box
-    monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
-    monkeypatch.setattr(QMessageBox, "information",
-                        record("information", QMessageBox.StandardButton.Ok))
-    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.No))
-    return calls
-
-
 # --------------------------------------------------------------------------- rendering
 
 

@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from desktop.domain.charts import chart_specs
 from desktop.domain.export import all_chart_specs
@@ -29,22 +29,6 @@ class _SaveDialog:
     def __call__(self, parent, caption, start, file_filter, *args, **kwargs):
         self.calls.append({"caption": caption, "start": start, "filter": file_filter})
         return (str(self.answer), file_filter)
-
-
-@pytest.fixture
-def no_modal(monkeypatch):
-    calls = {"warning": [], "question": [], "information": []}
-
-    def record(kind, answer):
-        def box(parent, title, text, *args, **kwargs):
-            calls[kind].append(text)
-            return answer
-        return box
-    monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
-    monkeypatch.setattr(QMessageBox, "information",
-                        record("information", QMessageBox.StandardButton.Ok))
-    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.No))
-    return calls
 
 
 def _spec(dataset, lang="en"):
