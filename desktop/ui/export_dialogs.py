@@ -81,11 +81,7 @@ class ExportChartDialog(QDialog):
         self._pending.setSingleShot(True)
         self._pending.setInterval(60)  # a spin box held down redraws once it rests
         self._pending.timeout.connect(self.update_preview)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = _export_buttons(self, self.tr("Export…"))
         form = QFormLayout(self)
         form.addRow(self.tr("Format:"), format_row)
         form.addRow(self.tr("Size:"), self.preset)
@@ -176,6 +172,16 @@ def _row(*widgets: QWidget) -> QWidget:
     return row
 
 
+def _export_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """OK (named for what it does) and Cancel, wired to the dialog."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def _checkerboard(cell: int) -> QPixmap:
     tile = QPixmap(2 * cell, 2 * cell)
     tile.fill(QColor("#ffffff"))
@@ -223,11 +229,7 @@ class ExportDeckDialog(QDialog):
         note = QLabel(self.tr("16:9 slides with charts you can edit in PowerPoint, Keynote or "
                               "LibreOffice: the numbers are in each chart's data sheet."))
         note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = _export_buttons(self, self.tr("Export…"))
         form = QFormLayout(self)
         form.addRow(self.tr("Slides of:"), what)
         form.addRow(self.tr("Language:"), _row(self.chinese, self.english))
